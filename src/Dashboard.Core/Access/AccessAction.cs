@@ -1,0 +1,47 @@
+namespace Dashboard.Core.Access;
+
+/// <summary>What a bridge may ask to do with a camera. Flags, so a set of actions is one value.</summary>
+[Flags]
+public enum AccessActions
+{
+    None = 0,
+    Stream = 1,
+    Snapshot = 2,
+    Events = 4,
+    Control = 8,
+    All = Stream | Snapshot | Events | Control,
+}
+
+public static class AccessActionNames
+{
+    /// <summary>The single actions in contract order, each with its wire name.</summary>
+    public static readonly IReadOnlyList<(AccessActions Action, string Name)> Each =
+    [
+        (AccessActions.Stream, "stream"),
+        (AccessActions.Snapshot, "snapshot"),
+        (AccessActions.Events, "events"),
+        (AccessActions.Control, "control"),
+    ];
+
+    public static string ToName(AccessActions single) =>
+        Each.FirstOrDefault(e => e.Action == single).Name
+        ?? throw new ArgumentOutOfRangeException(nameof(single), single, "Not a single action.");
+
+    /// <summary>Exact, lower-case wire names only: "Stream" or " stream" are not actions.</summary>
+    public static bool TryParse(string? name, out AccessActions action)
+    {
+        foreach (var (a, n) in Each)
+        {
+            if (string.Equals(n, name, StringComparison.Ordinal))
+            {
+                action = a;
+                return true;
+            }
+        }
+        action = AccessActions.None;
+        return false;
+    }
+
+    public static IEnumerable<string> Names(AccessActions set) =>
+        Each.Where(e => set.HasFlag(e.Action)).Select(e => e.Name);
+}

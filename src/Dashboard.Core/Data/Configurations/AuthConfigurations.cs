@@ -1,0 +1,40 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dashboard.Core.Data.Configurations;
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.ToTable("api_tokens");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Name).HasMaxLength(120);
+        b.Property(t => t.Prefix).HasMaxLength(16);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => t.UserId);
+        b.HasOne<DashboardUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class DashboardUserConfiguration : IEntityTypeConfiguration<DashboardUser>
+{
+    public void Configure(EntityTypeBuilder<DashboardUser> b)
+    {
+        b.Property(u => u.DisplayName).HasMaxLength(200);
+        // A customer login belongs to exactly one account, and an account has at most one login.
+        b.HasIndex(u => u.AccountId).IsUnique().HasFilter("account_id IS NOT NULL");
+        b.HasOne<Account>().WithMany().HasForeignKey(u => u.AccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Data.DataProtectionKey>
+{
+    public void Configure(EntityTypeBuilder<Data.DataProtectionKey> b)
+    {
+        b.ToTable("data_protection_keys");
+        b.HasKey(k => k.Id);
+    }
+}

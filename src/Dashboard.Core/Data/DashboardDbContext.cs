@@ -1,0 +1,38 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Auth;
+using Dashboard.Core.Devices;
+using Dashboard.Core.Integrations;
+using Dashboard.Core.KillSwitches;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Data;
+
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
+    : IdentityDbContext<DashboardUser>(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<OwnershipEvent> OwnershipEvents => Set<OwnershipEvent>();
+    public DbSet<Integration> Integrations => Set<Integration>();
+    public DbSet<BridgeKey> BridgeKeys => Set<BridgeKey>();
+    public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
+    public DbSet<DeviceExposure> DeviceExposures => Set<DeviceExposure>();
+    public DbSet<KillSwitch> KillSwitches => Set<KillSwitch>();
+    public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
+    public DbSet<EnforcementPoint> EnforcementPoints => Set<EnforcementPoint>();
+    public DbSet<NotOwnerDecision> NotOwnerDecisions => Set<NotOwnerDecision>();
+    public DbSet<DecisionCounter> DecisionCounters => Set<DecisionCounter>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DashboardDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+}

@@ -1,0 +1,36 @@
+using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Components;
+using Dashboard.Web.Hosting;
+using Dashboard.Web.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+var command = HostCommands.Parse(args);
+
+builder.AddDashboardDatabase();
+builder.AddDashboardAuth();
+builder.AddDashboardSeeding();
+if (command is null)
+{
+    builder.AddDashboardUi();
+    builder.AddDashboardApi();
+}
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    Environment.ExitCode = await command.RunAsync(app.Services);
+    return;
+}
+
+app.UseDashboardHosting();
+app.UseDashboardAuth();
+app.MapDashboardHealth();
+app.MapDashboardApi();
+app.MapDashboardUi();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;

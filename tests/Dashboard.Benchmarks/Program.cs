@@ -1,0 +1,2 @@
+Console.WriteLine("Dashboard benchmarks: scenarios are being added.");
+return 0;
