@@ -1,0 +1,158 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Audit;
+using Dashboard.Core.Data;
+using Dashboard.Core.Seeding;
+using Dashboard.Web.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Dashboard.Web.Seeding;
+
+/// <summary>How far a load has got: devices merged so far, out of how many.</summary>
+public sealed record FleetLoadProgress(long Devices, long Total, TimeSpan Elapsed)
+{
+    public double DevicesPerSecond => Devices / Math.Max(Elapsed.TotalSeconds, 1e-6);
+}
+
+/// <summary>What a load did: the fleet indexes it covered, what it inserted, and how fast.</summary>
+public sealed record FleetLoadResult(FleetRange Range, FleetCounts Inserted, TimeSpan Elapsed)
+{
+    public double DevicesPerSecond => Range.Count / Math.Max(Elapsed.TotalSeconds, 1e-6);
+}
+
+/// <summary>
+/// Loads the generated fleet fast and all or nothing: binary COPY into UNLOGGED staging tables, then one
+/// <c>INSERT ... SELECT ... ON CONFLICT DO NOTHING</c> per table, chunk by chunk, all in one transaction with one
+/// audit entry and one policy revision bump. A failure or cancellation at any point leaves no half fleet.
+/// </summary>
+public sealed class FleetBulkLoader(
+    DatabaseEndpoint endpoint, IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Serializes seeding runs (demo fixture, demo fleet, <c>seed</c>), so two never race for the same rows.</summary>
+    internal const long SeedLockKey = 0x5EED_0000_0000_0001;
+
+    /// <summary>Devices per COPY and merge round: bounds memory and the size of each statement, and paces progress.</summary>
+    public const int ChunkDevices = 1600 * FleetGenerator.BlockSize;
+
+    /// <summary>Makes sure fleet indexes [0, <paramref name="devices"/>) exist: the demo fleet of Development.</summary>
+    public Task<FleetLoadResult> EnsureAsync(long devices, Action<FleetLoadProgress>? progress = null, CancellationToken ct = default) =>
+        LoadAsync(new FleetLoadRequest(devices, AfterLast: false, "Demo fleet seeded at start-up"), progress, ct);
+
+    /// <summary>
+    /// Adds <paramref name="devices"/> more devices after the highest fleet index already in the database (found
+    /// from the generated device ids, see <see cref="FleetIds"/>): what <c>seed --devices N</c> does.
+    /// </summary>
+    public Task<FleetLoadResult> AppendAsync(long devices, Action<FleetLoadProgress>? progress = null, CancellationToken ct = default) =>
+        LoadAsync(new FleetLoadRequest(devices, AfterLast: true, "seed --devices"), progress, ct);
+
+    /// <param name="beforeCommit">Runs after everything is written and before the commit (tests force failures there).</param>
+    internal async Task<FleetLoadResult> LoadAsync(
+        FleetLoadRequest request, Action<FleetLoadProgress>? progress, CancellationToken ct,
+        Func<CancellationToken, Task>? beforeCommit = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Devices);
+        var started = clock.GetTimestamp();
+        var inserted = new FleetCounts();
+        if (request.Devices == 0)
+        {
+            return new FleetLoadResult(new FleetRange(0, 0), inserted, TimeSpan.Zero);
+        }
+
+        await using var connection = new NpgsqlConnection(endpoint.ConnectionString);
+        await connection.OpenAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
+        // Hash joins of a chunk against accounts and links stay in memory.
+        await ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'", ct);
+
+        var start = request.AfterLast ? await NextIndexAsync(connection, ct) : 0;
+        var range = FleetRange.Create(start, request.Devices);
+        var generator = new FleetGenerator(clock.GetUtcNow().UtcDateTime);
+
+        await ExecuteAsync(connection, FleetStaging.Create, ct);
+        foreach (var chunk in Chunks(range))
+        {
+            if (chunk.Start != range.Start)
+            {
+                await ExecuteAsync(connection, FleetStaging.Truncate, ct);
+            }
+            await FleetStaging.CopyAccountsAsync(connection, generator.Accounts(chunk), ct);
+            await FleetStaging.CopyDevicesAsync(connection, generator.Devices(chunk), ct);
+            await FleetStaging.CopyLinksAsync(connection, generator.Links(chunk), ct);
+            await FleetStaging.CopyExposuresAsync(connection, generator.Exposures(chunk), ct);
+            inserted.Add(await FleetMerge.MergeAsync(connection, ct));
+            progress?.Invoke(new FleetLoadProgress(chunk.End - range.Start, range.Count, clock.GetElapsedTime(started)));
+        }
+        await ExecuteAsync(connection, FleetStaging.Drop, ct);
+
+        if (inserted.Any)
+        {
+            await RecordAsync(connection, transaction, request, range, inserted, ct);
+        }
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return new FleetLoadResult(range, inserted, clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Chunks aligned to generator blocks, so no household is split between two chunks.</summary>
+    private static IEnumerable<FleetRange> Chunks(FleetRange range)
+    {
+        for (var start = range.Start; start < range.End;)
+        {
+            var end = Math.Min(range.End, (start / ChunkDevices + 1) * ChunkDevices);
+            yield return new FleetRange(start, end - start);
+            start = end;
+        }
+    }
+
+    private static async Task<long> NextIndexAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        // The primary-key index answers this at once: generated device ids sort by fleet index.
+        await using var command = new NpgsqlCommand(
+            "SELECT id FROM devices WHERE id BETWEEN @first AND @last ORDER BY id DESC LIMIT 1", connection);
+        var (first, last) = FleetIds.DeviceRange;
+        command.Parameters.AddWithValue("first", first);
+        command.Parameters.AddWithValue("last", last);
+        var found = await command.ExecuteScalarAsync(ct);
+        return found is Guid id && FleetIds.DeviceIndex(id) is { } index ? index + 1 : 0;
+    }
+
+    private async Task RecordAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, FleetLoadRequest request, FleetRange range,
+        FleetCounts inserted, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Database.SetDbConnection(connection);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        await audit.AppendAsync(db, new AuditRecord(
+            AuditLog.System, "fleet.seeded", "fleet", $"{range.Start}..{range.End - 1}", request.Reason,
+            new
+            {
+                firstIndex = range.Start,
+                lastIndex = range.End - 1,
+                seed = FleetGenerator.Seed.ToString("X16", System.Globalization.CultureInfo.InvariantCulture),
+                inserted = new
+                {
+                    accounts = inserted.Accounts,
+                    devices = inserted.Devices,
+                    links = inserted.Links,
+                    exposures = inserted.Exposures,
+                    ownershipEvents = inserted.OwnershipEvents,
+                },
+            }), ct);
+        await PolicyRevisions.BumpAsync(db, ct);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
+
+/// <param name="AfterLast">Start after the highest generated index present, instead of at index 0.</param>
+/// <param name="Reason">Recorded in the audit entry.</param>
+internal sealed record FleetLoadRequest(long Devices, bool AfterLast, string Reason);
