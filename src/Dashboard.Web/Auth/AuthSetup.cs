@@ -19,17 +19,7 @@ public static class AuthSetup
         var services = builder.Services;
         services.AddOptions<DashboardAuthOptions>().Bind(builder.Configuration.GetSection(DashboardAuthOptions.Section));
 
-        services.AddIdentityCore<DashboardUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = MinimumPasswordLength;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.AllowedForNewUsers = true;
-                o.SignIn.RequireConfirmedAccount = false;
-            })
+        services.AddIdentityCore<DashboardUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<DashboardDbContext>()
             .AddSignInManager()
@@ -80,6 +70,18 @@ public static class AuthSetup
         app.UseAuthorization();
         app.MapAccountEndpoints();
         return app;
+    }
+
+    internal static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.User.RequireUniqueEmail = true;
+        o.Password.RequiredLength = MinimumPasswordLength;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = true;
+        o.Lockout.AllowedForNewUsers = true;
+        o.SignIn.RequireConfirmedAccount = false;
     }
 
     private static void ConfigureSignInCookie(CookieAuthenticationOptions o, DashboardAuthOptions auth, bool secure)

@@ -117,12 +117,15 @@ public sealed class BridgeKeyDirectory(
             where k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now)
             select new { Key = k, IntegrationKey = i.Key })
             .ToListAsync(ct);
-        var keys = rows.ToFrozenDictionary(
-            r => SecretDigest.FromHash(r.Key.KeyHash),
-            r => new BridgeCredential(r.Key, r.IntegrationKey));
         // Staleness counts from when the read started: nothing revoked before then can be in this snapshot.
-        _snapshot = new Snapshot(keys, startedAt);
+        Replace(rows.Select(r => new BridgeCredential(r.Key, r.IntegrationKey)), startedAt);
     }
+
+    /// <summary>Swaps in a new set of keys read at <paramref name="readStartedAt"/> (a <see cref="TimeProvider"/> timestamp).</summary>
+    internal void Replace(IEnumerable<BridgeCredential> credentials, long readStartedAt) =>
+        _snapshot = new Snapshot(
+            credentials.ToFrozenDictionary(c => SecretDigest.FromHash(c.Key.KeyHash)),
+            readStartedAt);
 
     private sealed record Snapshot(FrozenDictionary<SecretDigest, BridgeCredential> Keys, long LoadedAt);
 }
