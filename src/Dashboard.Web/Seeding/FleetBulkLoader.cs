@@ -34,6 +34,20 @@ public sealed class FleetBulkLoader(
     /// <summary>Devices per COPY and merge round: bounds memory and the size of each statement, and paces progress.</summary>
     public const int ChunkDevices = 1600 * FleetGenerator.BlockSize;
 
+    /// <summary>Smaller chunks let tests cover several rounds with a small fleet; a multiple of the block size.</summary>
+    internal int ChunkSize
+    {
+        get;
+        init
+        {
+            if (value <= 0 || value % FleetGenerator.BlockSize != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, $"A chunk is a positive multiple of {FleetGenerator.BlockSize} devices.");
+            }
+            field = value;
+        }
+    } = ChunkDevices;
+
     /// <summary>Makes sure fleet indexes [0, <paramref name="devices"/>) exist: the demo fleet of Development.</summary>
     public Task<FleetLoadResult> EnsureAsync(long devices, Action<FleetLoadProgress>? progress = null, CancellationToken ct = default) =>
         LoadAsync(new FleetLoadRequest(devices, AfterLast: false, "Demo fleet seeded at start-up"), progress, ct);
@@ -98,11 +112,11 @@ public sealed class FleetBulkLoader(
     }
 
     /// <summary>Chunks aligned to generator blocks, so no household is split between two chunks.</summary>
-    private static IEnumerable<FleetRange> Chunks(FleetRange range)
+    private IEnumerable<FleetRange> Chunks(FleetRange range)
     {
         for (var start = range.Start; start < range.End;)
         {
-            var end = Math.Min(range.End, (start / ChunkDevices + 1) * ChunkDevices);
+            var end = Math.Min(range.End, (start / ChunkSize + 1) * ChunkSize);
             yield return new FleetRange(start, end - start);
             start = end;
         }
