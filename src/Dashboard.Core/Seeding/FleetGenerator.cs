@@ -35,25 +35,14 @@ public sealed class FleetGenerator(DateTime now)
 
     public DateTime Now { get; } = now;
 
-    public IEnumerable<FleetDevice> Devices(FleetRange range)
+    /// <summary>
+    /// The rows of fleet indexes [range.Start, range.End): its devices and their exposures, and every account
+    /// owning one of them with its links (an account whose household straddles the range's edge may exist already
+    /// from an earlier range).
+    /// </summary>
+    public FleetSlice Generate(FleetRange range)
     {
-        var block = new Block();
-        foreach (var b in BlocksOf(range))
-        {
-            Build(b, block);
-            foreach (var device in block.Devices)
-            {
-                if (range.Contains(device.Index))
-                {
-                    yield return device;
-                }
-            }
-        }
-    }
-
-    /// <summary>Accounts owning at least one device of the range (some may exist already from an earlier range).</summary>
-    public IEnumerable<FleetAccount> Accounts(FleetRange range)
-    {
+        var slice = new FleetSlice(range);
         var block = new Block();
         foreach (var b in BlocksOf(range))
         {
@@ -62,44 +51,32 @@ public sealed class FleetGenerator(DateTime now)
             {
                 if (account.Overlaps(range))
                 {
-                    yield return account;
+                    slice.Accounts.Add(account);
                 }
             }
-        }
-    }
-
-    /// <summary>The links of <see cref="Accounts"/>.</summary>
-    public IEnumerable<FleetLink> Links(FleetRange range)
-    {
-        var block = new Block();
-        foreach (var b in BlocksOf(range))
-        {
-            Build(b, block);
             foreach (var link in block.Links)
             {
                 if (block.AccountOverlaps(link.AccountIndex, range))
                 {
-                    yield return link;
+                    slice.Links.Add(link);
                 }
             }
-        }
-    }
-
-    /// <summary>The exposures of the range's devices.</summary>
-    public IEnumerable<FleetExposure> Exposures(FleetRange range)
-    {
-        var block = new Block();
-        foreach (var b in BlocksOf(range))
-        {
-            Build(b, block);
+            foreach (var device in block.Devices)
+            {
+                if (range.Contains(device.Index))
+                {
+                    slice.Devices.Add(device);
+                }
+            }
             foreach (var exposure in block.Exposures)
             {
                 if (range.Contains(exposure.DeviceIndex))
                 {
-                    yield return exposure;
+                    slice.Exposures.Add(exposure);
                 }
             }
         }
+        return slice;
     }
 
     private static IEnumerable<long> BlocksOf(FleetRange range)
@@ -241,7 +218,7 @@ public sealed class FleetGenerator(DateTime now)
         return HouseholdSizes[^1].Size;
     }
 
-    /// <summary>One block's rows; reused from block to block so a pass allocates almost nothing.</summary>
+    /// <summary>One block's rows; reused from block to block.</summary>
     private sealed class Block
     {
         public List<FleetAccount> Accounts { get; } = new(BlockSize);

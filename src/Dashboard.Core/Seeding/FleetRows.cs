@@ -5,8 +5,8 @@ using Dashboard.Core.Accounts;
 namespace Dashboard.Core.Seeding;
 
 /// <summary>
-/// A generated customer account. Text columns are computed on access so that generating a block costs no
-/// allocations for the tables a pass does not write. The account's index is its first device's index.
+/// A generated customer account. Text columns are computed on access, when the row is written, so the rows
+/// themselves stay small. The account's index is its first device's index.
 /// </summary>
 public readonly record struct FleetAccount(
     long Index, FleetRegion Region, int FirstName, int LastName, int Domain, bool Locked, DateTime CreatedAt, int DeviceCount)
@@ -66,6 +66,16 @@ public readonly record struct FleetExposure(long AccountIndex, int IntegrationOr
     public Guid LinkId => FleetIds.Link(AccountIndex, IntegrationOrdinal);
 
     public Guid DeviceId => FleetIds.Device(DeviceIndex);
+}
+
+/// <summary>The generated rows of one range of fleet indexes.</summary>
+public sealed class FleetSlice(FleetRange range)
+{
+    public FleetRange Range { get; } = range;
+    public List<FleetAccount> Accounts { get; } = [];
+    public List<FleetDevice> Devices { get; } = [];
+    public List<FleetLink> Links { get; } = [];
+    public List<FleetExposure> Exposures { get; } = [];
 }
 
 /// <summary>Fleet indexes [Start, Start + Count).</summary>

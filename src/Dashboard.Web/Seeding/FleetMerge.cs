@@ -9,9 +9,27 @@ namespace Dashboard.Web.Seeding;
 /// CTEs pass on what they inserted): links only with their new account, claimed events and exposures only
 /// with their new device. So a re-run never re-creates what someone removed or changed since (a revoked link,
 /// a transferred device, an exposure turned off).
+/// <para>
+/// Every foreign key the merge writes points at a row it has just inserted or has just joined to: an owner from
+/// <c>accounts</c>, a link's account from the new accounts and its integration from <c>integrations</c>, an
+/// event's device from the new devices, an exposure's link from <c>account_links</c>. So the row-by-row
+/// foreign-key triggers, which cost as much as the inserts themselves, can only agree; the merge skips them
+/// (<c>session_replication_role = replica</c>, as <c>pg_restore --disable-triggers</c> does) when the session may
+/// set that (a superuser: the embedded cluster's role) and the tables carry no trigger of their own on INSERT,
+/// which would be skipped too. Otherwise it runs with every trigger, just slower. Unique and check constraints
+/// are enforced either way.
+/// </para>
 /// </summary>
 internal static class FleetMerge
 {
+    private const string CanSkipRowTriggers = """
+        SELECT current_setting('is_superuser') = 'on' AND NOT EXISTS (
+            SELECT 1 FROM pg_trigger t
+            WHERE t.tgrelid = ANY (ARRAY['accounts', 'account_links', 'devices', 'device_exposures', 'ownership_events']::regclass[])
+              AND NOT t.tgisinternal
+              AND t.tgtype & 4 <> 0)
+        """;
+
     public const string SeedReason = "Generated demo fleet";
 
     private const string AccountsAndLinks = """
@@ -58,7 +76,30 @@ internal static class FleetMerge
         SELECT (SELECT count(*) FROM new_devices), (SELECT count(*) FROM new_events), (SELECT count(*) FROM new_exposures)
         """;
 
-    public static async Task<FleetCounts> MergeAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>True when the merge may run without row triggers (see the class summary).</summary>
+    public static async Task<bool> CanSkipRowTriggersAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(CanSkipRowTriggers, connection);
+        return (bool)(await command.ExecuteScalarAsync(ct))!;
+    }
+
+    public static async Task<FleetCounts> MergeAsync(NpgsqlConnection connection, bool skipRowTriggers, CancellationToken ct)
+    {
+        if (skipRowTriggers)
+        {
+            await ExecuteAsync(connection, "SET LOCAL session_replication_role = replica", ct);
+        }
+        var counts = await MergeChunkAsync(connection, ct);
+        if (skipRowTriggers)
+        {
+            // Back to normal before anything else (the audit entry) is written in this transaction. On a failure
+            // the transaction rolls back, and the setting with it.
+            await ExecuteAsync(connection, "SET LOCAL session_replication_role = origin", ct);
+        }
+        return counts;
+    }
+
+    private static async Task<FleetCounts> MergeChunkAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var counts = new FleetCounts();
         await using (var command = new NpgsqlCommand(AccountsAndLinks, connection))
@@ -79,6 +120,12 @@ internal static class FleetMerge
             counts.Exposures = reader.GetInt64(2);
         }
         return counts;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(ct);
     }
 }
 

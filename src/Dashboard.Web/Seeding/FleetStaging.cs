@@ -34,7 +34,15 @@ internal static class FleetStaging
     private static readonly string Active = nameof(AccountStatus.Active);
     private static readonly string Locked = nameof(AccountStatus.Locked);
 
-    public static async Task CopyAccountsAsync(NpgsqlConnection connection, IEnumerable<FleetAccount> accounts, CancellationToken ct)
+    public static async Task CopyAsync(NpgsqlConnection connection, FleetSlice slice, CancellationToken ct)
+    {
+        await CopyAccountsAsync(connection, slice.Accounts, ct);
+        await CopyDevicesAsync(connection, slice.Devices, ct);
+        await CopyLinksAsync(connection, slice.Links, ct);
+        await CopyExposuresAsync(connection, slice.Exposures, ct);
+    }
+
+    private static async Task CopyAccountsAsync(NpgsqlConnection connection, List<FleetAccount> accounts, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY seed_stage_accounts (id, email, display_name, region, status, created_at) FROM STDIN (FORMAT BINARY)", ct);
@@ -51,7 +59,7 @@ internal static class FleetStaging
         await copy.CompleteAsync(ct);
     }
 
-    public static async Task<long> CopyDevicesAsync(NpgsqlConnection connection, IEnumerable<FleetDevice> devices, CancellationToken ct)
+    private static async Task CopyDevicesAsync(NpgsqlConnection connection, List<FleetDevice> devices, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY seed_stage_devices (id, serial, mac, model, firmware, region, owner_id, created_at) FROM STDIN (FORMAT BINARY)", ct);
@@ -74,10 +82,10 @@ internal static class FleetStaging
             }
             await copy.WriteAsync(d.CreatedAt, NpgsqlDbType.TimestampTz, ct);
         }
-        return (long)await copy.CompleteAsync(ct);
+        await copy.CompleteAsync(ct);
     }
 
-    public static async Task CopyLinksAsync(NpgsqlConnection connection, IEnumerable<FleetLink> links, CancellationToken ct)
+    private static async Task CopyLinksAsync(NpgsqlConnection connection, List<FleetLink> links, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY seed_stage_links (id, account_id, integration_key, granted_actions, linked_at) FROM STDIN (FORMAT BINARY)", ct);
@@ -93,7 +101,7 @@ internal static class FleetStaging
         await copy.CompleteAsync(ct);
     }
 
-    public static async Task CopyExposuresAsync(NpgsqlConnection connection, IEnumerable<FleetExposure> exposures, CancellationToken ct)
+    private static async Task CopyExposuresAsync(NpgsqlConnection connection, List<FleetExposure> exposures, CancellationToken ct)
     {
         await using var copy = await connection.BeginBinaryImportAsync(
             "COPY seed_stage_exposures (link_id, device_id, created_at) FROM STDIN (FORMAT BINARY)", ct);

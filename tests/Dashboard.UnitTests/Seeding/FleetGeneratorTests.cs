@@ -11,24 +11,24 @@ public sealed partial class FleetGeneratorTests
     [Fact]
     public void Generate_WhenRunTwice_ProducesTheSameRows()
     {
-        var first = new FleetGenerator(Now);
-        var second = new FleetGenerator(Now);
+        var first = new FleetGenerator(Now).Generate(TenThousand);
+        var second = new FleetGenerator(Now).Generate(TenThousand);
 
-        second.Devices(TenThousand).ShouldBe(first.Devices(TenThousand));
-        second.Accounts(TenThousand).ShouldBe(first.Accounts(TenThousand));
-        second.Links(TenThousand).ShouldBe(first.Links(TenThousand));
-        second.Exposures(TenThousand).ShouldBe(first.Exposures(TenThousand));
+        second.Devices.ShouldBe(first.Devices);
+        second.Accounts.ShouldBe(first.Accounts);
+        second.Links.ShouldBe(first.Links);
+        second.Exposures.ShouldBe(first.Exposures);
     }
 
     [Fact]
     public void Generate_WhenRunAtAnotherTime_ProducesTheSameIdentities()
     {
-        var earlier = new FleetGenerator(Now);
-        var later = new FleetGenerator(Now.AddDays(3));
+        var earlier = new FleetGenerator(Now).Generate(TenThousand);
+        var later = new FleetGenerator(Now.AddDays(3)).Generate(TenThousand);
 
-        later.Devices(TenThousand).Select(d => (d.Id, d.Serial, d.Mac, d.Model, d.Firmware, d.Region, d.OwnerId))
-            .ShouldBe(earlier.Devices(TenThousand).Select(d => (d.Id, d.Serial, d.Mac, d.Model, d.Firmware, d.Region, d.OwnerId)));
-        later.Accounts(TenThousand).Select(a => (a.Id, a.Email)).ShouldBe(earlier.Accounts(TenThousand).Select(a => (a.Id, a.Email)));
+        later.Devices.Select(d => (d.Id, d.Serial, d.Mac, d.Model, d.Firmware, d.Region, d.OwnerId))
+            .ShouldBe(earlier.Devices.Select(d => (d.Id, d.Serial, d.Mac, d.Model, d.Firmware, d.Region, d.OwnerId)));
+        later.Accounts.Select(a => (a.Id, a.Email)).ShouldBe(earlier.Accounts.Select(a => (a.Id, a.Email)));
     }
 
     [Theory]
@@ -40,20 +40,21 @@ public sealed partial class FleetGeneratorTests
     public void Generate_WhenRangeIsSplit_PartsAddUpToTheWhole(int split)
     {
         var generator = new FleetGenerator(Now);
-        var head = FleetRange.Create(0, split);
-        var tail = FleetRange.Create(split, TenThousand.Count - split);
+        var head = generator.Generate(FleetRange.Create(0, split));
+        var tail = generator.Generate(FleetRange.Create(split, TenThousand.Count - split));
+        var whole = generator.Generate(TenThousand);
 
-        generator.Devices(head).Concat(generator.Devices(tail)).ShouldBe(generator.Devices(TenThousand));
-        generator.Exposures(head).Concat(generator.Exposures(tail)).ShouldBe(generator.Exposures(TenThousand));
+        head.Devices.Concat(tail.Devices).ShouldBe(whole.Devices);
+        head.Exposures.Concat(tail.Exposures).ShouldBe(whole.Exposures);
         // An account whose household straddles the split belongs to both parts.
-        generator.Accounts(head).Concat(generator.Accounts(tail)).Distinct().ShouldBe(generator.Accounts(TenThousand));
-        generator.Links(head).Concat(generator.Links(tail)).Distinct().ShouldBe(generator.Links(TenThousand));
+        head.Accounts.Concat(tail.Accounts).Distinct().ShouldBe(whole.Accounts);
+        head.Links.Concat(tail.Links).Distinct().ShouldBe(whole.Links);
     }
 
     [Fact]
     public void Devices_NeverUseTheSerialPrefixesReservedForTheFixtureAndUnknowns()
     {
-        var serials = new FleetGenerator(Now).Devices(FleetRange.Create(0, 100_000)).Select(d => d.Serial).ToList();
+        var serials = new FleetGenerator(Now).Generate(FleetRange.Create(0, 100_000)).Devices.Select(d => d.Serial).ToList();
 
         serials.ShouldNotContain(s => s.StartsWith("DEMO-", StringComparison.OrdinalIgnoreCase));
         serials.ShouldNotContain(s => s.StartsWith("NOPE-", StringComparison.OrdinalIgnoreCase));
@@ -62,7 +63,7 @@ public sealed partial class FleetGeneratorTests
     [Fact]
     public void Accounts_NeverUseDemoAddresses()
     {
-        var emails = new FleetGenerator(Now).Accounts(FleetRange.Create(0, 100_000)).Select(a => a.Email).ToList();
+        var emails = new FleetGenerator(Now).Generate(FleetRange.Create(0, 100_000)).Accounts.Select(a => a.Email).ToList();
 
         emails.ShouldNotContain(e => e.StartsWith("demo", StringComparison.OrdinalIgnoreCase));
         emails.ShouldNotContain(e => e.EndsWith("@demo.test", StringComparison.OrdinalIgnoreCase));
@@ -72,9 +73,9 @@ public sealed partial class FleetGeneratorTests
     public void Generate_KeysAreUniqueAndCanonical()
     {
         var generator = new FleetGenerator(Now);
-        var range = FleetRange.Create(0, 100_000);
-        var devices = generator.Devices(range).ToList();
-        var accounts = generator.Accounts(range).ToList();
+        var slice = generator.Generate(FleetRange.Create(0, 100_000));
+        var devices = slice.Devices;
+        var accounts = slice.Accounts;
 
         devices.Select(d => d.Serial).Distinct().Count().ShouldBe(devices.Count);
         devices.Select(d => d.Mac).Distinct().Count().ShouldBe(devices.Count);
@@ -91,7 +92,7 @@ public sealed partial class FleetGeneratorTests
         var aroundBank = FleetRange.Create((1L << 24) - 2_000, 4_000);
         var atZero = FleetRange.Create(0, 2_000);
 
-        var macs = generator.Devices(aroundBank).Concat(generator.Devices(atZero)).Select(d => d.Mac).ToList();
+        var macs = generator.Generate(aroundBank).Devices.Concat(generator.Generate(atZero).Devices).Select(d => d.Mac).ToList();
 
         macs.Distinct().Count().ShouldBe(macs.Count);
     }
@@ -99,11 +100,8 @@ public sealed partial class FleetGeneratorTests
     [Fact]
     public void Generate_LooksLikeARealFleet()
     {
-        var generator = new FleetGenerator(Now);
-        var range = FleetRange.Create(0, 100_000);
-        var devices = generator.Devices(range).ToList();
-        var accounts = generator.Accounts(range).ToList();
-        var links = generator.Links(range).ToList();
+        var slice = new FleetGenerator(Now).Generate(FleetRange.Create(0, 100_000));
+        var (devices, accounts, links) = (slice.Devices, slice.Accounts, slice.Links);
 
         var unowned = devices.Count(d => d.OwnerId is null) / (double)devices.Count;
         unowned.ShouldBeInRange(0.05, 0.12);
@@ -123,11 +121,11 @@ public sealed partial class FleetGeneratorTests
     public void Generate_IsConsistent_OwnersLinksAndExposuresBelongTogether()
     {
         var generator = new FleetGenerator(Now);
-        var range = FleetRange.Create(0, 20_000);
-        var devices = generator.Devices(range).ToDictionary(d => d.Id);
-        var accounts = generator.Accounts(range).ToDictionary(a => a.Id);
-        var links = generator.Links(range).ToDictionary(l => l.Id);
-        var exposures = generator.Exposures(range).ToList();
+        var slice = generator.Generate(FleetRange.Create(0, 20_000));
+        var devices = slice.Devices.ToDictionary(d => d.Id);
+        var accounts = slice.Accounts.ToDictionary(a => a.Id);
+        var links = slice.Links.ToDictionary(l => l.Id);
+        var exposures = slice.Exposures;
 
         exposures.ShouldNotBeEmpty();
         devices.Values.Where(d => d.OwnerId is not null).ShouldAllBe(d => accounts.ContainsKey(d.OwnerId!.Value));
