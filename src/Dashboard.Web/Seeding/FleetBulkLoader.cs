@@ -92,14 +92,24 @@ public sealed class FleetBulkLoader(
 
         await ExecuteAsync(connection, FleetStaging.Create, ct);
         var inserted = new FleetCounts();
-        foreach (var chunk in Chunks(range))
+        var chunks = Chunks(range).ToList();
+        // The next chunk is generated on another core while PostgreSQL merges this one.
+        var next = Task.Run(() => generator.Generate(chunks[0]), ct);
+        for (var i = 0; i < chunks.Count; i++)
         {
+            var chunk = chunks[i];
             var phase = clock.GetTimestamp();
-            if (chunk.Start != range.Start)
+            var slice = await next;
+            if (i + 1 < chunks.Count)
+            {
+                var following = chunks[i + 1];
+                next = Task.Run(() => generator.Generate(following), ct);
+            }
+            if (i > 0)
             {
                 await ExecuteAsync(connection, FleetStaging.Truncate, ct);
             }
-            await FleetStaging.CopyAsync(connection, generator.Generate(chunk), ct);
+            await FleetStaging.CopyAsync(connection, slice, ct);
             timings.Copy += clock.GetElapsedTime(phase);
 
             phase = clock.GetTimestamp();
@@ -179,7 +189,7 @@ public sealed class FleetBulkLoader(
     }
 }
 
-/// <summary>Where a load spent its time: generating and copying into staging, merging, committing.</summary>
+/// <summary>Where a load spent its time: copying into staging (and waiting for generation), merging, committing.</summary>
 public sealed class FleetLoadTimings
 {
     public TimeSpan Copy { get; set; }
