@@ -8,22 +8,11 @@ using Npgsql;
 
 namespace Dashboard.Web.Seeding;
 
-/// <summary>How far a load has got: devices merged so far, out of how many.</summary>
-public sealed record FleetLoadProgress(long Devices, long Total, TimeSpan Elapsed)
-{
-    public double DevicesPerSecond => Devices / Math.Max(Elapsed.TotalSeconds, 1e-6);
-}
-
-/// <summary>What a load did: the fleet indexes it covered, what it inserted, and how fast.</summary>
-public sealed record FleetLoadResult(FleetRange Range, FleetCounts Inserted, TimeSpan Elapsed, FleetLoadTimings Timings)
-{
-    public double DevicesPerSecond => Range.Count / Math.Max(Elapsed.TotalSeconds, 1e-6);
-}
-
 /// <summary>
 /// Loads the generated fleet fast and all or nothing: binary COPY into UNLOGGED staging tables, then one
 /// <c>INSERT ... SELECT ... ON CONFLICT DO NOTHING</c> per table, chunk by chunk, all in one transaction with one
-/// audit entry and one policy revision bump. A failure or cancellation at any point leaves no half fleet.
+/// audit entry and one policy revision bump. A failure or cancellation at any point leaves no half fleet. Where
+/// it is provably safe the merge skips the row-by-row foreign-key triggers (see <see cref="FleetMerge"/>).
 /// </summary>
 public sealed class FleetBulkLoader(
     DatabaseEndpoint endpoint, IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock)
@@ -48,6 +37,12 @@ public sealed class FleetBulkLoader(
         }
     } = ChunkDevices;
 
+    /// <summary>
+    /// Skip row triggers (the foreign-key checks) while merging, when that is safe; see <see cref="FleetMerge"/>.
+    /// On by default; off measures the fully checked path.
+    /// </summary>
+    public bool SkipRowTriggers { get; init; } = true;
+
     /// <summary>Makes sure fleet indexes [0, <paramref name="devices"/>) exist: the demo fleet of Development.</summary>
     public Task<FleetLoadResult> EnsureAsync(long devices, Action<FleetLoadProgress>? progress = null, CancellationToken ct = default) =>
         LoadAsync(new FleetLoadRequest(devices, AfterLast: false, "Demo fleet seeded at start-up"), progress, ct);
@@ -58,12 +53,6 @@ public sealed class FleetBulkLoader(
     /// </summary>
     public Task<FleetLoadResult> AppendAsync(long devices, Action<FleetLoadProgress>? progress = null, CancellationToken ct = default) =>
         LoadAsync(new FleetLoadRequest(devices, AfterLast: true, "seed --devices"), progress, ct);
-
-    /// <summary>
-    /// Skip row triggers (the foreign-key checks) while merging, when that is safe; see <see cref="FleetMerge"/>.
-    /// On by default; off measures the fully checked path.
-    /// </summary>
-    public bool SkipRowTriggers { get; init; } = true;
 
     /// <param name="beforeCommit">Runs after everything is written and before the commit (tests force failures there).</param>
     internal async Task<FleetLoadResult> LoadAsync(
@@ -87,17 +76,38 @@ public sealed class FleetBulkLoader(
 
         var start = request.AfterLast ? await NextIndexAsync(connection, ct) : 0;
         var range = FleetRange.Create(start, request.Devices);
-        var generator = new FleetGenerator(clock.GetUtcNow().UtcDateTime);
         timings.RowTriggersSkipped = SkipRowTriggers && await FleetMerge.CanSkipRowTriggersAsync(connection, ct);
 
         await ExecuteAsync(connection, FleetStaging.Create, ct);
+        var inserted = await LoadChunksAsync(connection, range, new FleetGenerator(clock.GetUtcNow().UtcDateTime), timings,
+            done => progress?.Invoke(new FleetLoadProgress(done, range.Count, clock.GetElapsedTime(started))), ct);
+        await ExecuteAsync(connection, FleetStaging.Drop, ct);
+
+        if (inserted.Any)
+        {
+            await RecordAsync(connection, transaction, request, range, inserted, ct);
+        }
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(ct);
+        }
+        var commit = clock.GetTimestamp();
+        await transaction.CommitAsync(ct);
+        timings.Commit = clock.GetElapsedTime(commit);
+        return new FleetLoadResult(range, inserted, clock.GetElapsedTime(started), timings);
+    }
+
+    /// <summary>Generates, copies and merges the range chunk by chunk; reports the devices done after each one.</summary>
+    private async Task<FleetCounts> LoadChunksAsync(
+        NpgsqlConnection connection, FleetRange range, FleetGenerator generator, FleetLoadTimings timings, Action<long> chunkDone,
+        CancellationToken ct)
+    {
         var inserted = new FleetCounts();
         var chunks = Chunks(range).ToList();
         // The next chunk is generated on another core while PostgreSQL merges this one.
         var next = Task.Run(() => generator.Generate(chunks[0]), ct);
         for (var i = 0; i < chunks.Count; i++)
         {
-            var chunk = chunks[i];
             var phase = clock.GetTimestamp();
             var slice = await next;
             if (i + 1 < chunks.Count)
@@ -115,22 +125,9 @@ public sealed class FleetBulkLoader(
             phase = clock.GetTimestamp();
             inserted.Add(await FleetMerge.MergeAsync(connection, timings.RowTriggersSkipped, ct));
             timings.Merge += clock.GetElapsedTime(phase);
-            progress?.Invoke(new FleetLoadProgress(chunk.End - range.Start, range.Count, clock.GetElapsedTime(started)));
+            chunkDone(chunks[i].End - range.Start);
         }
-        await ExecuteAsync(connection, FleetStaging.Drop, ct);
-
-        if (inserted.Any)
-        {
-            await RecordAsync(connection, transaction, request, range, inserted, ct);
-        }
-        if (beforeCommit is not null)
-        {
-            await beforeCommit(ct);
-        }
-        var commit = clock.GetTimestamp();
-        await transaction.CommitAsync(ct);
-        timings.Commit = clock.GetElapsedTime(commit);
-        return new FleetLoadResult(range, inserted, clock.GetElapsedTime(started), timings);
+        return inserted;
     }
 
     /// <summary>Chunks aligned to generator blocks, so no household is split between two chunks.</summary>
@@ -187,17 +184,6 @@ public sealed class FleetBulkLoader(
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(ct);
     }
-}
-
-/// <summary>Where a load spent its time: copying into staging (and waiting for generation), merging, committing.</summary>
-public sealed class FleetLoadTimings
-{
-    public TimeSpan Copy { get; set; }
-    public TimeSpan Merge { get; set; }
-    public TimeSpan Commit { get; set; }
-
-    /// <summary>Whether the merge ran without row triggers (see <see cref="FleetMerge"/>).</summary>
-    public bool RowTriggersSkipped { get; set; }
 }
 
 /// <param name="AfterLast">Start after the highest generated index present, instead of at index 0.</param>

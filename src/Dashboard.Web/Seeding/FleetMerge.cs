@@ -128,24 +128,3 @@ internal static class FleetMerge
         await command.ExecuteNonQueryAsync(ct);
     }
 }
-
-/// <summary>Rows a load inserted, per table.</summary>
-public sealed class FleetCounts
-{
-    public long Accounts { get; set; }
-    public long Devices { get; set; }
-    public long Links { get; set; }
-    public long Exposures { get; set; }
-    public long OwnershipEvents { get; set; }
-
-    public bool Any => Accounts + Devices + Links + Exposures + OwnershipEvents > 0;
-
-    public void Add(FleetCounts other)
-    {
-        Accounts += other.Accounts;
-        Devices += other.Devices;
-        Links += other.Links;
-        Exposures += other.Exposures;
-        OwnershipEvents += other.OwnershipEvents;
-    }
-}

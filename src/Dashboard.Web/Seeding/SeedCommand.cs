@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dashboard.Core.Data;
+using Dashboard.Core.Seeding;
 using Dashboard.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,7 @@ public sealed class SeedCommand : IHostCommand
             {
                 return Failed;
             }
+            await WarnAboutMissingIntegrationsAsync(services, interrupt.Token);
             var loader = services.GetRequiredService<FleetBulkLoader>();
             await _out.WriteLineAsync(Invariant($"Seeding {devices:N0} devices (binary COPY, one transaction)..."));
             var result = await loader.AppendAsync(devices, p => _out.WriteLine(Invariant(
@@ -108,6 +110,20 @@ public sealed class SeedCommand : IHostCommand
         await _err.WriteLineAsync(
             $"seed: the database schema is behind ({pending.Count} pending migration(s)); run with Database__ApplyMigrationsOnStartup=true.");
         return false;
+    }
+
+    /// <summary>Generated links go to the demo integrations; without them the fleet simply has no links.</summary>
+    private async Task WarnAboutMissingIntegrationsAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var keys = FleetCatalog.Integrations.Select(i => i.Key).ToList();
+        await using var db = await services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync(ct);
+        var present = await db.Integrations.Where(i => keys.Contains(i.Key)).Select(i => i.Key).ToListAsync(ct);
+        var missing = keys.Except(present).ToList();
+        if (missing.Count > 0)
+        {
+            await _out.WriteLineAsync(
+                $"Note: no integration {string.Join(", ", missing)} in the database: generated accounts get no links to it.");
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
