@@ -67,6 +67,13 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         await ExecuteAsync(_server.ConnectionString("postgres"), "CHECKPOINT", ct);
     }
 
+    /// <summary>CPU time used so far by the whole server (postmaster, backends, background processes).</summary>
+    public TimeSpan ServerCpuTime()
+    {
+        var pidFile = File.ReadLines(Path.Combine(_server.DataDirectory, "postmaster.pid")).First();
+        return ProcessCpu.OfTree(int.Parse(pidFile, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public async Task<string> ServerVersionAsync(CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(_server.ConnectionString("postgres"));

@@ -45,6 +45,9 @@ public sealed class SeedScenario : IBenchmarkScenario
             {
                 await AddIntegrationsAsync(connectionString, ct);
                 var loader = NewLoader(connectionString, skipRowTriggers);
+                Console.WriteLine($"  run {run}: load average before {ProcessCpu.LoadAverage()}");
+                var serverCpu = cluster.ServerCpuTime();
+                var clientCpu = Environment.CpuUsage.TotalTime;
                 var result = await loader.AppendAsync(devices, p => Console.WriteLine(Invariant(
                     $"    {p.Devices,12:N0} / {p.Total:N0}   {p.Elapsed.TotalSeconds,6:F1} s   {p.DevicesPerSecond,10:N0} devices/s")), ct);
                 rates.Add(result.DevicesPerSecond);
@@ -53,6 +56,10 @@ public sealed class SeedScenario : IBenchmarkScenario
                     $"  run {run}: {result.Range.Count:N0} devices in {result.Elapsed.TotalSeconds:F2} s = {result.DevicesPerSecond:N0} devices/s"));
                 Console.WriteLine(Invariant(
                     $"         with {inserted.Accounts:N0} accounts, {inserted.Links:N0} links, {inserted.Exposures:N0} exposures, {inserted.OwnershipEvents:N0} ownership events"));
+                serverCpu = cluster.ServerCpuTime() - serverCpu;
+                clientCpu = Environment.CpuUsage.TotalTime - clientCpu;
+                Console.WriteLine(Invariant(
+                    $"         CPU: PostgreSQL {serverCpu.TotalSeconds:F1} s, loader {clientCpu.TotalSeconds:F1} s (wall {result.Elapsed.TotalSeconds:F1} s), load average after {ProcessCpu.LoadAverage()}"));
                 var t = result.Timings;
                 Console.WriteLine(Invariant(
                     $"         generate+copy {t.Copy.TotalSeconds:F2} s, merge {t.Merge.TotalSeconds:F2} s (row triggers {(t.RowTriggersSkipped ? "skipped" : "on")}), commit {t.Commit.TotalSeconds:F2} s"));
