@@ -93,8 +93,12 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 {
                     integration = new Integration
                     {
-                        Id = Guid.CreateVersion7(), Key = demo.Key, Name = demo.Name, Kind = demo.Kind,
-                        Actions = AccessActions.All, CreatedAt = now,
+                        Id = Guid.CreateVersion7(),
+                        Key = demo.Key,
+                        Name = demo.Name,
+                        Kind = demo.Kind,
+                        Actions = AccessActions.All,
+                        CreatedAt = now,
                     };
                     db.Integrations.Add(integration);
                     Inserted.Integrations++;
@@ -104,8 +108,11 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 {
                     db.BridgeKeys.Add(new BridgeKey
                     {
-                        Id = Guid.CreateVersion7(), IntegrationId = integration.Id, KeyHash = hash,
-                        Prefix = SecretHash.DisplayPrefix(demo.BridgeKey), CreatedAt = now,
+                        Id = Guid.CreateVersion7(),
+                        IntegrationId = integration.Id,
+                        KeyHash = hash,
+                        Prefix = SecretHash.DisplayPrefix(demo.BridgeKey),
+                        CreatedAt = now,
                     });
                     Inserted.BridgeKeys++;
                 }
@@ -122,8 +129,12 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 {
                     db.Accounts.Add(new Account
                     {
-                        Id = Guid.CreateVersion7(), Email = email, DisplayName = customer.DisplayName,
-                        Region = customer.AccountRegion!, Status = AccountStatus.Active, CreatedAt = now - DemoFixture.ClaimAge,
+                        Id = Guid.CreateVersion7(),
+                        Email = email,
+                        DisplayName = customer.DisplayName,
+                        Region = customer.AccountRegion!,
+                        Status = AccountStatus.Active,
+                        CreatedAt = now - DemoFixture.ClaimAge,
                     });
                     Inserted.Accounts++;
                 }
@@ -140,7 +151,10 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 {
                     user = new DashboardUser
                     {
-                        UserName = demo.Email, Email = demo.Email, EmailConfirmed = true, DisplayName = demo.DisplayName,
+                        UserName = demo.Email,
+                        Email = demo.Email,
+                        EmailConfirmed = true,
+                        DisplayName = demo.DisplayName,
                         AccountId = demo.AccountRegion is null ? null : await AccountIdAsync(demo.Email),
                     };
                     Check(await users.CreateAsync(user, WellKnownDemoSecrets.Password), $"user {demo.Email}");
@@ -165,9 +179,16 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 var owner = demo.OwnerEmail is null ? null : await AccountIdAsync(demo.OwnerEmail);
                 var device = new Device
                 {
-                    Id = Guid.CreateVersion7(), Serial = demo.Serial, Mac = demo.Mac, Model = demo.Model,
-                    Firmware = demo.Firmware, Region = demo.Region, Status = DeviceStatus.Active, OwnerId = owner,
-                    OwnershipVersion = owner is null ? 0 : 1, CreatedAt = now - DemoFixture.ClaimAge,
+                    Id = Guid.CreateVersion7(),
+                    Serial = demo.Serial,
+                    Mac = demo.Mac,
+                    Model = demo.Model,
+                    Firmware = demo.Firmware,
+                    Region = demo.Region,
+                    Status = DeviceStatus.Active,
+                    OwnerId = owner,
+                    OwnershipVersion = owner is null ? 0 : 1,
+                    CreatedAt = now - DemoFixture.ClaimAge,
                 };
                 db.Devices.Add(device);
                 Inserted.Devices++;
@@ -175,8 +196,12 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 {
                     db.OwnershipEvents.Add(new OwnershipEvent
                     {
-                        DeviceId = device.Id, Kind = OwnershipEventKind.Claimed, ToAccountId = owner,
-                        ActorLabel = AuditLog.System, Reason = Reason, At = now - DemoFixture.ClaimAge,
+                        DeviceId = device.Id,
+                        Kind = OwnershipEventKind.Claimed,
+                        ToAccountId = owner,
+                        ActorLabel = AuditLog.System,
+                        Reason = Reason,
+                        At = now - DemoFixture.ClaimAge,
                     });
                     Inserted.OwnershipEvents++;
                 }
@@ -197,8 +222,12 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
                 }
                 var link = new AccountLink
                 {
-                    Id = Guid.CreateVersion7(), AccountId = account.Value, IntegrationId = integration, Status = LinkStatus.Active,
-                    LinkedAt = now - DemoFixture.LinkAge, GrantedActions = AccessActions.All,
+                    Id = Guid.CreateVersion7(),
+                    AccountId = account.Value,
+                    IntegrationId = integration,
+                    Status = LinkStatus.Active,
+                    LinkedAt = now - DemoFixture.LinkAge,
+                    GrantedActions = AccessActions.All,
                 };
                 db.AccountLinks.Add(link);
                 Inserted.Links++;
@@ -224,8 +253,12 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
             }
             db.ApiTokens.Add(new ApiToken
             {
-                Id = Guid.CreateVersion7(), UserId = user.Id, Name = "Demo token", TokenHash = hash,
-                Prefix = SecretHash.DisplayPrefix(token), CreatedAt = now,
+                Id = Guid.CreateVersion7(),
+                UserId = user.Id,
+                Name = "Demo token",
+                TokenHash = hash,
+                Prefix = SecretHash.DisplayPrefix(token),
+                CreatedAt = now,
             });
             Inserted.ApiTokens++;
             await db.SaveChangesAsync(ct);

@@ -90,8 +90,12 @@ public sealed class SeedScenario : IBenchmarkScenario
         {
             db.Integrations.Add(new Integration
             {
-                Id = Guid.CreateVersion7(), Key = integration.Key, Name = integration.Name, Kind = integration.Kind,
-                Actions = AccessActions.All, CreatedAt = DateTime.UtcNow,
+                Id = Guid.CreateVersion7(),
+                Key = integration.Key,
+                Name = integration.Name,
+                Kind = integration.Kind,
+                Actions = AccessActions.All,
+                CreatedAt = DateTime.UtcNow,
             });
         }
         await db.SaveChangesAsync(ct);

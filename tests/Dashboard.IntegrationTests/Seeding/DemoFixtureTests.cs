@@ -154,7 +154,11 @@ public sealed class DemoFixtureTests(DashboardAppFactory app) : IClassFixture<Da
             where a.Email.EndsWith("@demo.test")
             select new
             {
-                a.Email, i.Key, l.Status, l.GrantedActions, l.LinkedAt,
+                a.Email,
+                i.Key,
+                l.Status,
+                l.GrantedActions,
+                l.LinkedAt,
                 Exposed = (from x in db.DeviceExposures join d in db.Devices on x.DeviceId equals d.Id where x.LinkId == l.Id orderby d.Serial select d.Serial).ToList(),
             }).ToListAsync();
 

@@ -184,7 +184,11 @@ public sealed class FleetBulkLoaderTests
         await using var db = database.CreateDbContext();
         db.Accounts.Add(new Account
         {
-            Id = Guid.CreateVersion7(), Email = taken.Email, DisplayName = "Registered by hand", Region = "EU", CreatedAt = DateTime.UtcNow,
+            Id = Guid.CreateVersion7(),
+            Email = taken.Email,
+            DisplayName = "Registered by hand",
+            Region = "EU",
+            CreatedAt = DateTime.UtcNow,
         });
         await db.SaveChangesAsync();
 
