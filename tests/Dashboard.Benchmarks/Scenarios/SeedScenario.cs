@@ -45,7 +45,9 @@ public sealed class SeedScenario : IBenchmarkScenario
             {
                 await AddIntegrationsAsync(connectionString, ct);
                 var loader = NewLoader(connectionString, skipRowTriggers);
-                Console.WriteLine($"  run {run}: load average before {ProcessCpu.LoadAverage()}");
+                var reference = await cluster.ReferenceQueryAsync(ct);
+                Console.WriteLine(Invariant(
+                    $"  run {run}: load average before {ProcessCpu.LoadAverage()}, reference query (count of 10M generated rows) {reference.TotalSeconds:F2} s"));
                 var serverCpu = cluster.ServerCpuTime();
                 var clientCpu = Environment.CpuUsage.TotalTime;
                 var result = await loader.AppendAsync(devices, p => Console.WriteLine(Invariant(
