@@ -51,7 +51,7 @@ public sealed class SeedScenario : IBenchmarkScenario
                 var serverCpu = cluster.ServerCpuTime();
                 var clientCpu = Environment.CpuUsage.TotalTime;
                 var result = await loader.AppendAsync(devices, p => Console.WriteLine(Invariant(
-                    $"    {p.Devices,12:N0} / {p.Total:N0}   {p.Elapsed.TotalSeconds,6:F1} s   {p.DevicesPerSecond,10:N0} devices/s")), ct);
+                    $"    {p.Devices,12:N0} / {p.Total:N0} devices  {p.Rows,12:N0} rows  {p.Elapsed.TotalSeconds,6:F1} s  {p.DevicesPerSecond,9:N0} devices/s")), ct);
                 rates.Add(result.DevicesPerSecond);
                 var inserted = result.Inserted;
                 Console.WriteLine(Invariant(
