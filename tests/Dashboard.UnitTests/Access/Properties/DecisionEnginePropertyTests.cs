@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Devices;
 using Dashboard.Core.KillSwitches;
 using FsCheck;
 using FsCheck.Fluent;
@@ -134,7 +135,7 @@ public sealed class DecisionEnginePropertyTests
     private static IEnumerable<KillSwitch> MatchingDenyingSwitches(Fleet fleet, (Guid Integration, Guid Account, string Serial, AccessActions Action) r)
     {
         var integration = fleet.Integrations.Single(i => i.Id == r.Integration);
-        var device = fleet.Devices.SingleOrDefault(d => d.Serial == Core.Devices.Device.CanonicalSerial(r.Serial));
+        var device = fleet.Devices.SingleOrDefault(d => d.Serial == Device.CanonicalSerial(r.Serial));
         if (device is null)
         {
             return [];

@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.KillSwitches;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -44,6 +45,6 @@ public sealed class VisibleDevicesPropertyTests
             .OrderBy(v => v.Serial, StringComparer.Ordinal)
             .ToArray();
 
-    private static bool ScopeIsValid(Core.KillSwitches.KillSwitch k) =>
-        Core.KillSwitches.KillSwitchScopeValidator.Validate(k.Scope, ["google-assistant", "alexa", "ifttt", "retired-bridge"]).Count == 0;
+    private static bool ScopeIsValid(KillSwitch k) =>
+        KillSwitchScopeValidator.Validate(k.Scope, ["google-assistant", "alexa", "ifttt", "retired-bridge"]).Count == 0;
 }
