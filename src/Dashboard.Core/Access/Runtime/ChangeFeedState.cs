@@ -65,15 +65,20 @@ public sealed class ChangeFeedState(LocalLease lease)
         }
     }
 
+    /// <summary>Raised when the feed turns healthy, so the lease can be taken without waiting for the next beat.</summary>
+    public event Action? BecameHealthy;
+
     public void Synced(long session)
     {
         lock (_gate)
         {
-            if (session == _session && _backendPid is not null)
+            if (session != _session || _backendPid is null || _healthy)
             {
-                _healthy = true;
+                return;
             }
+            _healthy = true;
         }
+        BecameHealthy?.Invoke();
     }
 
     /// <summary>Notifications may be missed from now on: stop answering from memory at once.</summary>
