@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
+using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Dashboard.Web.Access;
@@ -37,7 +38,7 @@ internal static class BridgeRateLimiting
                 return RateLimitPartition.GetNoLimiter(Guid.Empty);
             }
             // Authorization ran first, so a bridge identity is present; Guid.Empty only shares a bucket if it is not.
-            var integration = Guid.TryParse(context.User.FindFirstValue(AccessClaims.IntegrationId), out var id) ? id : Guid.Empty;
+            var integration = Guid.TryParse(context.User.FindFirstValue(DashboardClaims.IntegrationId), out var id) ? id : Guid.Empty;
             return RateLimitPartition.GetTokenBucketLimiter(integration, _ => Bucket(settings));
         });
         limiter.OnRejected = async (context, ct) =>

@@ -134,7 +134,7 @@ public static class AccessEndpoints
     }
 
     private static bool TryGetIntegration(ClaimsPrincipal user, out Guid integrationId) =>
-        Guid.TryParse(user.FindFirstValue(AccessClaims.IntegrationId), out integrationId);
+        Guid.TryParse(user.FindFirstValue(DashboardClaims.IntegrationId), out integrationId);
 
     private static string Serial(string? device, Dictionary<string, string[]> errors)
     {
