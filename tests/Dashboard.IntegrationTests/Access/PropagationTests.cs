@@ -100,14 +100,10 @@ public sealed class PropagationTests(PropagationTests.Factory app) : IClassFixtu
         using var client = app.BridgeClient(bridge);
 
         using var response = await client.PostAsJsonAsync("/api/v1/access/visible-devices", new { account = alice });
-        var body = await response.Content.ReadFromJsonAsync<VisibleAnswer>();
+        var body = await response.Content.ReadFromJsonAsync<VisibleDevicesAnswer>();
 
         body!.Devices.Select(d => d.Serial).ShouldBe([exposed]);
         body.Devices[0].Actions.ShouldBe(["stream", "snapshot", "events", "control"]);
         body.Revision.ShouldBeGreaterThan(0);
     }
-
-    private sealed record VisibleAnswer(long Revision, IReadOnlyList<VisibleDeviceAnswer> Devices);
-
-    private sealed record VisibleDeviceAnswer(string Serial, IReadOnlyList<string> Actions);
 }
