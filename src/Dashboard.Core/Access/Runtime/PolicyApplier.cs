@@ -123,11 +123,13 @@ public sealed class PolicyApplier(
         await ReportAsync(applied, ct);
     }
 
-    private static (string? Resync, IReadOnlyList<PolicyChange> Changes, long Revision) Plan(IReadOnlyList<PolicyWork> batch, long applied)
+    /// <summary>What a batch needs: a full resync (with the reason), or the changes to invalidate and the revision they reach.</summary>
+    internal static (string? Resync, IReadOnlyList<PolicyChange> Changes, long Revision) Plan(IReadOnlyList<PolicyWork> batch, long applied)
     {
         string? resync = null;
         var changes = new List<PolicyChange>();
         var expected = applied;
+        var catchUp = long.MinValue;
         foreach (var work in batch)
         {
             switch (work)
@@ -135,8 +137,8 @@ public sealed class PolicyApplier(
                 case PolicyWork.Resync r:
                     resync ??= r.Reason;
                     break;
-                case PolicyWork.CatchUp c when c.Revision > expected:
-                    resync ??= $"the database is at revision {c.Revision}, {expected} applied: a notification was lost";
+                case PolicyWork.CatchUp c:
+                    catchUp = Math.Max(catchUp, c.Revision);
                     break;
                 case PolicyWork.Notified n:
                     if (!PolicyChangeMessage.TryParse(n.Payload, out var notification))
@@ -156,6 +158,11 @@ public sealed class PolicyApplier(
                     expected = Math.Max(expected, notification.Revision);
                     break;
             }
+        }
+        // Judged against what the whole batch reaches: a notification in the same batch may be the one awaited.
+        if (catchUp > expected)
+        {
+            resync ??= $"the database is at revision {catchUp}, {expected} applied: a notification was lost";
         }
         return (resync, changes, expected);
     }
