@@ -90,6 +90,12 @@ public sealed class AccessDecisions(
             var stamp = cache.Generations.Capture(key);
             var subject = await reader.ReadSubjectAsync(key, ct);
             cache.Add(key, subject, stamp);
+            if (!lease.Holds)
+            {
+                // The lease lapsed during the read: the catalog may no longer be trusted, so a waiter may already have
+                // counted this instance out. Decide from the database alone.
+                return await FromDatabaseAsync(request, ct);
+            }
             // The subject is as new as its read; the catalog is current up to the later of its read and the applied
             // revision. The answer is reported at the older of the two, never claiming more than it reflects.
             var revision = Math.Min(subject.Revision, Math.Max(catalog.Revision, applied));

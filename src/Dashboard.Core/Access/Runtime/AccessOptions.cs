@@ -14,6 +14,12 @@ public sealed class AccessOptions
     /// <summary>How long a renewal lets the instance answer from memory, counted from when it was sent.</summary>
     public TimeSpan LeaseDuration { get; set; } = MaxLeaseDuration;
 
+    /// <summary>
+    /// How long this instance itself trusts a renewal: a tenth less than the lease the database sees, so a decision that
+    /// started while the lease held has finished before any waiter can count this instance as expired.
+    /// </summary>
+    public TimeSpan LocalLeaseDuration => LeaseDuration - (LeaseDuration / 10);
+
     /// <summary>How often the lease is renewed (and the current revision read, to catch a lost notification).</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -43,6 +43,7 @@ public sealed class LeaseKeeper(
     ChangeFeedState feed,
     AccessState state,
     PolicyApplier applier,
+    InFlightDecisions inFlight,
     IOptions<AccessOptions> options,
     TimeProvider time,
     ILogger<LeaseKeeper> logger)
@@ -86,7 +87,7 @@ public sealed class LeaseKeeper(
         }
         _behindTarget = current > applied ? current : 0;
 
-        if (lease.TryRenew(token, sentAt, settings.LeaseDuration))
+        if (lease.TryRenew(token, sentAt, settings.LocalLeaseDuration))
         {
             return LeaseBeat.Renewed;
         }
@@ -111,7 +112,7 @@ public sealed class LeaseKeeper(
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), time, ct);
         }
-        if (state.AppliedRevision >= fresh && feed.IsHealthyIn(session) && lease.TryRevive(token, sentAt, settings.LeaseDuration))
+        if (state.AppliedRevision >= fresh && feed.IsHealthyIn(session) && lease.TryRevive(token, sentAt, settings.LocalLeaseDuration))
         {
             logger.LogInformation("Lease acquired at applied revision {Revision}", state.AppliedRevision);
             return LeaseBeat.Revived;
@@ -120,7 +121,11 @@ public sealed class LeaseKeeper(
         return LeaseBeat.CatchingUp;
     }
 
-    /// <summary>Once per lapse: mark the row expired so waiters do not wait out the lease (best effort).</summary>
+    /// <summary>
+    /// Once per lapse: mark the row expired so waiters do not wait out the lease (best effort). Only after every
+    /// decision that may have started under the lease has been answered; if that takes too long, the lease is left to
+    /// run out instead.
+    /// </summary>
     private async Task ResignAsync(CancellationToken ct)
     {
         lease.Revoke();
@@ -130,8 +135,15 @@ public sealed class LeaseKeeper(
         }
         try
         {
+            using var drained = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            drained.CancelAfter(options.Value.LeaseDuration);
+            await inFlight.DrainAsync(drained.Token);
             await points.ResignAsync(ct);
             _resigned = true;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            logger.LogDebug("Decisions still in flight; the lease runs out on its own");
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
