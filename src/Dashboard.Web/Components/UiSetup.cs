@@ -1,5 +1,6 @@
 using Dashboard.Core.Devices;
 using Dashboard.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace Dashboard.Web.Components;
@@ -13,7 +14,8 @@ public static class UiSetup
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
-        builder.Services.AddScoped<FleetOverview>();
+        // Stateless over the DbContext factory: one instance serves every circuit.
+        builder.Services.TryAddSingleton<FleetOverview>();
         return builder;
     }
 
