@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The schema generator cannot see through custom JSON converters and would describe strings and timestamps as
+/// "anything": states the wire types the converters in <see cref="Json.ApiJson"/> read and write.
+/// </summary>
+internal sealed class OpenApiWireTypes : IOpenApiSchemaTransformer
+{
+    public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
+    {
+        var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+        var nullable = context.JsonPropertyInfo is { IsGetNullable: true } || type != context.JsonTypeInfo.Type;
+        if (type == typeof(string))
+        {
+            schema.Type = WithNull(JsonSchemaType.String, nullable);
+        }
+        else if (type == typeof(DateTime) || type == typeof(DateTimeOffset))
+        {
+            schema.Type = WithNull(JsonSchemaType.String, nullable);
+            schema.Format = "date-time";
+        }
+        else if (type.IsEnum)
+        {
+            schema.Type = JsonSchemaType.String;
+        }
+        return Task.CompletedTask;
+    }
+
+    private static JsonSchemaType WithNull(JsonSchemaType type, bool nullable) =>
+        nullable ? type | JsonSchemaType.Null : type;
+}
