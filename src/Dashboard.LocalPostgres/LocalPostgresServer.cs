@@ -1,36 +1,178 @@
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dashboard.LocalPostgres;
 
-public sealed record LocalPostgresOptions
+/// <summary>
+/// A private PostgreSQL cluster started from the machine's server binaries, listening on 127.0.0.1 only.
+/// The data folder is created (initdb) on first start and reused afterwards. The server stops on
+/// <see cref="DisposeAsync"/> and, as a safety net, when the process exits (Ctrl+C and SIGTERM end the host,
+/// whose exit runs the handler). A server left behind by a crashed owner is stopped and started afresh.
+/// </summary>
+public sealed partial class LocalPostgresServer : IAsyncDisposable
 {
-    /// <summary>Absolute path of the cluster's data folder; created (initdb) when empty, reused otherwise.</summary>
-    public required string DataDirectory { get; init; }
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Folder holding initdb and pg_ctl; found automatically when null.</summary>
-    public string? BinDirectory { get; init; }
+    private readonly DataFolder _folder;
+    private readonly PostgresBinaries _binaries;
+    private readonly CommandRunner _runner;
+    private readonly ILogger _logger;
+    private readonly bool _ephemeral;
+    private int _stopped;
 
-    /// <summary>Database created on first start (besides <c>postgres</c>).</summary>
-    public string Database { get; init; } = "dashboard";
+    private LocalPostgresServer(DataFolder folder, PostgresBinaries binaries, CommandRunner runner, ILogger logger, bool ephemeral, int port)
+    {
+        _folder = folder;
+        _binaries = binaries;
+        _runner = runner;
+        _logger = logger;
+        _ephemeral = ephemeral;
+        Port = port;
+    }
 
-    /// <summary>Loopback port; a free one is chosen when null.</summary>
-    public int? Port { get; init; }
+    public int Port { get; }
 
-    /// <summary>Throwaway clusters for tests: fsync and friends off. Never for the run command's data.</summary>
-    public bool Ephemeral { get; init; }
-}
+    public string DataDirectory => _folder.Path;
 
-/// <summary>A private PostgreSQL cluster started from the machine's server binaries. STUB: being implemented.</summary>
-public sealed class LocalPostgresServer : IAsyncDisposable
-{
-    public int Port { get; private init; }
+    /// <summary>Where the server writes its log (beside the data folder).</summary>
+    public string LogFile => _folder.LogFile;
 
-    public static string DefaultDataDirectory(string appName) => throw new NotImplementedException();
+    /// <summary>
+    /// Root: <c>/var/lib/{appName}</c>. Otherwise <c>$XDG_DATA_HOME/{appName}</c>, or <c>~/.local/share/{appName}</c>.
+    /// The app keeps its cluster in a folder below this one.
+    /// </summary>
+    public static string DefaultDataDirectory(string appName)
+    {
+        if (UnixUser.IsRoot)
+        {
+            return Path.Combine("/var/lib", appName);
+        }
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        var baseDir = !string.IsNullOrWhiteSpace(xdg) && Path.IsPathRooted(xdg)
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(baseDir, appName);
+    }
 
-    public static Task<LocalPostgresServer> StartAsync(LocalPostgresOptions options, ILogger logger, CancellationToken ct = default) =>
-        throw new NotImplementedException();
+    public static async Task<LocalPostgresServer> StartAsync(LocalPostgresOptions options, ILogger logger, CancellationToken ct = default)
+    {
+        var binaries = PostgresBinaries.Locate(options.BinDirectory);
+        var folder = new DataFolder(options.DataDirectory);
+        var runner = new CommandRunner(asPostgresUser: UnixUser.IsRoot);
 
-    public string ConnectionString(string database) => throw new NotImplementedException();
+        var created = folder.Create();
+        if (runner.AsPostgresUser)
+        {
+            await RootPreparation.PrepareAsync(folder, created, runner, ct);
+        }
+        await ClaimAsync(folder, binaries, runner, logger, ct);
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        if (!folder.IsInitialized)
+        {
+            await InitializeAsync(folder, binaries, runner, options, logger, ct);
+        }
+        else
+        {
+            await CheckVersionAsync(folder, binaries, runner, ct);
+        }
+
+        var port = await StartServerAsync(folder, binaries, runner, options, logger, ct);
+        var server = new LocalPostgresServer(folder, binaries, runner, logger, options.Ephemeral, port);
+        AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
+        try
+        {
+            await server.WaitUntilReadyAsync(options.StartTimeout, ct);
+            await server.EnsureDatabaseAsync(options.Database, ct);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        logger.LogInformation("PostgreSQL is listening on 127.0.0.1:{Port} (data {DataDirectory}, log {LogFile})",
+            port, folder.Path, folder.LogFile);
+        return server;
+    }
+
+    /// <summary>
+    /// Superuser <c>postgres</c> without a password: the cluster trusts local TCP connections (see initdb). The
+    /// port only listens on 127.0.0.1.
+    /// </summary>
+    public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = "postgres",
+        Database = database,
+    }.ConnectionString;
+
+    /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>); safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await StopAsync(_folder, _binaries, _runner, _logger, CancellationToken.None);
+        DeleteIfEphemeral();
+    }
+
+    /// <summary>
+    /// The safety net. While the process exits, waiting on a child process (pg_ctl) is not dependable (the test
+    /// host, for one, is killed soon after), so this signals the postmaster itself: SIGINT is PostgreSQL's fast
+    /// shutdown, what <c>pg_ctl stop -m fast</c> sends; the server removes postmaster.pid when it is done.
+    /// </summary>
+    private void OnProcessExit(object? sender, EventArgs e)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) != 0)
+        {
+            return;
+        }
+        try
+        {
+            if (PostmasterPid.Read(_folder.PostmasterPidFile) is { } pid && RunningProcesses.IsPostmasterOf(pid, _folder.Path))
+            {
+                RunningProcesses.SendFastShutdown(pid);
+                var deadline = DateTime.UtcNow + StopTimeout;
+                while (File.Exists(_folder.PostmasterPidFile) && DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(20);
+                }
+            }
+            if (!DeleteIfEphemeral())
+            {
+                File.Delete(_folder.OwnerFile);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Nothing more can be done while the process exits; say what may be left running.
+            Console.Error.WriteLine($"Could not stop PostgreSQL in {_folder.Path}: {ex.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Deletes a throwaway cluster's files, the owner file last: a deletion cut short (a test host is killed soon
+    /// after it exits) leaves an owner file naming a dead process, which <see cref="AbandonedClusters"/> cleans up.
+    /// </summary>
+    private bool DeleteIfEphemeral()
+    {
+        if (!_ephemeral)
+        {
+            return false;
+        }
+        try
+        {
+            Directory.Delete(_folder.Path, recursive: true);
+            File.Delete(_folder.LogFile);
+            File.Delete(_folder.OwnerFile);
+        }
+        catch (IOException ex)
+        {
+            _logger.LogWarning(ex, "Could not delete the throwaway cluster in {DataDirectory}", _folder.Path);
+        }
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Dashboard.Core.Access;
 
 /// <summary>What a bridge may ask to do with a camera. Flags, so a set of actions is one value.</summary>
@@ -22,6 +24,27 @@ public static class AccessActionNames
         (AccessActions.Events, "events"),
         (AccessActions.Control, "control"),
     ];
+
+    /// <summary>
+    /// True only for exactly one known action. A request names one action; a combination or an unknown bit is not a
+    /// question the engine can answer, so callers treat it as malformed.
+    /// </summary>
+    public static bool IsSingle(AccessActions action) => TryGetName(action, out _);
+
+    /// <summary>The wire name of a single action; false for a combination, <see cref="AccessActions.None"/> or an unknown bit.</summary>
+    public static bool TryGetName(AccessActions single, [NotNullWhen(true)] out string? name)
+    {
+        foreach (var (a, n) in Each)
+        {
+            if (a == single)
+            {
+                name = n;
+                return true;
+            }
+        }
+        name = null;
+        return false;
+    }
 
     public static string ToName(AccessActions single) =>
         Each.FirstOrDefault(e => e.Action == single).Name

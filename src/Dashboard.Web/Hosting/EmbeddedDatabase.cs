@@ -6,22 +6,38 @@ namespace Dashboard.Web.Hosting;
 internal static class EmbeddedDatabase
 {
     public const string DatabaseName = "dashboard";
+    public const string AppName = "fleet-dashboard";
 
+    // Lives as long as the process: the server logs again when it stops, at host shutdown or process exit.
+    private static readonly ILoggerFactory LoggerFactory =
+        Microsoft.Extensions.Logging.LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
+
+    /// <summary>
+    /// <c>Dashboard:DataDir</c> (default <see cref="LocalPostgresServer.DefaultDataDirectory"/>) is the app's folder;
+    /// the cluster lives in its <c>pgdata</c> folder, with <c>pgdata.log</c> beside it.
+    /// </summary>
     public static LocalPostgresServer Start(IConfiguration configuration)
     {
         var dataDir = configuration["Dashboard:DataDir"];
         if (string.IsNullOrWhiteSpace(dataDir))
         {
-            dataDir = LocalPostgresServer.DefaultDataDirectory("fleet-dashboard");
+            dataDir = LocalPostgresServer.DefaultDataDirectory(AppName);
         }
-        using var loggerFactory = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true));
         var options = new LocalPostgresOptions
         {
-            DataDirectory = Path.GetFullPath(dataDir),
+            DataDirectory = Path.Combine(Path.GetFullPath(dataDir), "pgdata"),
             BinDirectory = configuration["Dashboard:PostgresBin"],
             Database = DatabaseName,
         };
-        return LocalPostgresServer.StartAsync(options, loggerFactory.CreateLogger("Dashboard.LocalPostgres"))
-            .GetAwaiter().GetResult();
+        var logger = LoggerFactory.CreateLogger("Dashboard.LocalPostgres");
+        try
+        {
+            return LocalPostgresServer.StartAsync(options, logger).GetAwaiter().GetResult();
+        }
+        catch (LocalPostgresException ex)
+        {
+            logger.LogCritical("The embedded PostgreSQL could not start: {Reason}", ex.Message);
+            throw;
+        }
     }
 }

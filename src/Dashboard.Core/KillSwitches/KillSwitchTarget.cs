@@ -1,0 +1,18 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Integrations;
+
+namespace Dashboard.Core.KillSwitches;
+
+/// <summary>
+/// One request in the terms a kill switch scope is written in: which integration asks, for which action, on which
+/// device (model, firmware, region, canonical serial) of which account. A value, so matching allocates nothing.
+/// </summary>
+public readonly record struct KillSwitchTarget(
+    string IntegrationKey,
+    IntegrationKind IntegrationKind,
+    AccessActions Action,
+    string Model,
+    string Firmware,
+    string Region,
+    string Serial,
+    Guid AccountId);

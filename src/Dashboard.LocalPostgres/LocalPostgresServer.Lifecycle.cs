@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Dashboard.LocalPostgres;
+
+public sealed partial class LocalPostgresServer
+{
+    private const int MaxStartAttempts = 5;
+    private static readonly TimeSpan InitDbTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan Quick = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Makes this process the cluster's owner. A server still running on the folder is either in use by a live
+    /// owner (refused: stopping it would break that process) or was left behind by one that crashed (stopped
+    /// here, then started afresh with this run's settings rather than reused with unknown ones). A postmaster.pid
+    /// naming a process that is gone, or one that is not this folder's server, is stale and removed.
+    /// </summary>
+    private static async Task ClaimAsync(DataFolder folder, PostgresBinaries binaries, CommandRunner runner, ILogger logger, CancellationToken ct)
+    {
+        var owner = ClusterOwner.Read(folder.OwnerFile);
+        if (PostmasterPid.Read(folder.PostmasterPidFile) is { } pid)
+        {
+            if (RunningProcesses.IsPostmasterOf(pid, folder.Path))
+            {
+                if (owner is not null && owner.IsAlive)
+                {
+                    throw new LocalPostgresException(
+                        $"The PostgreSQL data folder '{folder.Path}' is in use by process {owner.ProcessId}. " +
+                        "Stop that process, or give this one another folder (Dashboard__DataDir).");
+                }
+                logger.LogWarning("A PostgreSQL server (pid {Pid}) left behind by an earlier run is using {DataDirectory}; stopping it",
+                    pid, folder.Path);
+                await runner.RunCheckedAsync(binaries.PgCtl, ["stop", "-D", folder.Path, "-m", "fast", "-w", "-t", "60"], TimeSpan.FromSeconds(90), ct);
+            }
+            else
+            {
+                logger.LogWarning("Removing a stale postmaster.pid in {DataDirectory} (process {Pid} is not its server)", folder.Path, pid);
+                File.Delete(folder.PostmasterPidFile);
+            }
+        }
+        ClusterOwner.Current.Write(folder.OwnerFile);
+    }
+
+    private static async Task InitializeAsync(
+        DataFolder folder, PostgresBinaries binaries, CommandRunner runner, LocalPostgresOptions options, ILogger logger, CancellationToken ct)
+    {
+        logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", folder.Path);
+        List<string> arguments =
+        [
+            "-D", folder.Path, "-E", "UTF8", "--locale=" + (OperatingSystem.IsLinux() ? "C.UTF-8" : "C"),
+            // Trust needs no password, acceptable only because the server listens on 127.0.0.1 alone and has no
+            // Unix socket (see StartServerAsync): only processes on this machine can reach it at all.
+            "-A", "trust", "-U", "postgres",
+        ];
+        if (options.Ephemeral)
+        {
+            arguments.Add("--no-sync");
+        }
+        await runner.RunCheckedAsync(binaries.InitDb, arguments, InitDbTimeout, ct);
+    }
+
+    /// <summary>Binaries of another major version cannot open the cluster; say so plainly instead of via the server log.</summary>
+    private static async Task CheckVersionAsync(DataFolder folder, PostgresBinaries binaries, CommandRunner runner, CancellationToken ct)
+    {
+        if (folder.ClusterMajorVersion is not { } clusterVersion)
+        {
+            return;
+        }
+        var output = (await runner.RunCheckedAsync(binaries.Postgres, ["--version"], Quick, ct)).Output;
+        var match = Regex.Match(output, @"\(PostgreSQL\)\s+(\d+)");
+        if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) is var binaryVersion && binaryVersion != clusterVersion)
+        {
+            throw new LocalPostgresException(
+                $"The data folder '{folder.Path}' was created by PostgreSQL {clusterVersion}, but the binaries in " +
+                $"'{binaries.BinDirectory}' are PostgreSQL {binaryVersion}. Set Dashboard__PostgresBin to a PostgreSQL " +
+                $"{clusterVersion} bin folder, or use another data folder (Dashboard__DataDir).");
+        }
+    }
+
+    /// <summary>Starts the server on the preferred port if free, else on a free one; retries when another process
+    /// takes the port between our check and the server's bind.</summary>
+    private static async Task<int> StartServerAsync(
+        DataFolder folder, PostgresBinaries binaries, CommandRunner runner, LocalPostgresOptions options, ILogger logger, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = attempt == 1 && options.Port is { } preferred && LoopbackPorts.IsFree(preferred)
+                ? preferred
+                : LoopbackPorts.PickFree();
+            if (attempt == 1 && options.Port is { } wanted && wanted != port)
+            {
+                logger.LogWarning("Port {Wanted} is in use; PostgreSQL will listen on {Port} instead", wanted, port);
+            }
+
+            var logOffset = folder.LogLength;
+            var timeoutSeconds = (int)Math.Ceiling(options.StartTimeout.TotalSeconds);
+            var result = await runner.RunAsync(binaries.PgCtl,
+                ["start", "-w", "-t", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "-D", folder.Path,
+                 "-l", folder.LogFile, "-o", ServerOptions(port, options)],
+                options.StartTimeout + Quick, ct);
+            if (result.Succeeded)
+            {
+                return port;
+            }
+
+            var log = folder.ReadLogSince(logOffset);
+            if (IsPortCollision(log) && attempt < MaxStartAttempts)
+            {
+                logger.LogWarning("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
+                continue;
+            }
+            throw new LocalPostgresException(
+                $"PostgreSQL did not start (pg_ctl exit code {result.ExitCode}).\n{result.Output}\nServer log ({folder.LogFile}):\n{log.Trim()}");
+        }
+    }
+
+    internal static string ServerOptions(int port, LocalPostgresOptions options)
+    {
+        var settings = new List<string>
+        {
+            $"-p {port.ToString(CultureInfo.InvariantCulture)}",
+            "-c listen_addresses=127.0.0.1",
+            // No Unix socket: nothing to create in /var/run/postgresql (root-owned here), and no second way in.
+            "-c unix_socket_directories=''",
+            $"-c max_connections={options.MaxConnections.ToString(CultureInfo.InvariantCulture)}",
+        };
+        if (options.Ephemeral)
+        {
+            // Throwaway test data: durability buys nothing and costs most of the run time.
+            settings.Add("-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        }
+        return string.Join(' ', settings);
+    }
+
+    internal static bool IsPortCollision(string serverLog) =>
+        serverLog.Contains("Address already in use", StringComparison.Ordinal) ||
+        serverLog.Contains("could not create any TCP/IP sockets", StringComparison.Ordinal);
+
+    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false, Timeout = 5 }.ConnectionString;
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(ct);
+                return;
+            }
+            catch (NpgsqlException ex) when (DateTime.UtcNow < deadline)
+            {
+                _logger.LogDebug(ex, "PostgreSQL not accepting connections yet");
+                await Task.Delay(100, ct);
+            }
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection)
+        {
+            Parameters = { new NpgsqlParameter { Value = database } },
+        };
+        if (await exists.ExecuteScalarAsync(ct) is not null)
+        {
+            return;
+        }
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}", connection);
+        await create.ExecuteNonQueryAsync(ct);
+        _logger.LogInformation("Created database {Database}", database);
+    }
+
+    internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static async Task StopAsync(DataFolder folder, PostgresBinaries binaries, CommandRunner runner, ILogger logger, CancellationToken ct)
+    {
+        var result = await runner.RunAsync(binaries.PgCtl, ["stop", "-D", folder.Path, "-m", "fast", "-w", "-t", "60"], TimeSpan.FromSeconds(90), ct);
+        if (!result.Succeeded && PostmasterPid.Read(folder.PostmasterPidFile) is not null)
+        {
+            throw new LocalPostgresException($"Could not stop PostgreSQL in {folder.Path}:\n{result.Output}");
+        }
+        if (ClusterOwner.Read(folder.OwnerFile) == ClusterOwner.Current)
+        {
+            File.Delete(folder.OwnerFile);
+        }
+        logger.LogInformation("PostgreSQL in {DataDirectory} stopped", folder.Path);
+    }
+}

@@ -1,0 +1,26 @@
+using Dashboard.Core.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dashboard.Web.Auth;
+
+/// <summary>
+/// The account endpoints that are not pages. Sign-out is a POST carrying an antiforgery token (a form field bound
+/// with [FromForm] makes the antiforgery middleware validate it), so no other site can sign a user out.
+/// </summary>
+public static class AccountEndpoints
+{
+    public const string LogoutPath = "/Account/Logout";
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(LogoutPath, async (SignInManager<DashboardUser> signInManager, [FromForm(Name = "ReturnUrl")] string? returnUrl) =>
+        {
+            await signInManager.SignOutAsync();
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(returnUrl));
+        })
+        .WithName("Logout")
+        .ExcludeFromDescription();
+        return endpoints;
+    }
+}

@@ -1,0 +1,53 @@
+using Dashboard.Web.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Auth;
+
+/// <summary>
+/// Loads the bridge keys before the server starts listening (after migrations) and reloads them periodically.
+/// A failed reload keeps the previous keys until they are too old to trust (see <see cref="BridgeKeyDirectory"/>).
+/// </summary>
+internal sealed class BridgeKeyRefresher(
+    BridgeKeyDirectory directory,
+    ReadinessGate gate,
+    IOptions<DashboardAuthOptions> options,
+    TimeProvider clock,
+    ILogger<BridgeKeyRefresher> logger) : BackgroundService
+{
+    private readonly ReadinessGate.Step _step = gate.Register("bridge-keys");
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await TryRefreshAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.BridgeKeyRefreshInterval, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await TryRefreshAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task TryRefreshAsync(CancellationToken ct)
+    {
+        try
+        {
+            await directory.RefreshAsync(ct);
+            _step.Complete();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not reload bridge keys; keeping the ones in memory");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace Dashboard.BrowserTests.Infrastructure;
+
+/// <summary>One running app and one Chromium for the whole collection; every test gets its own browser context.</summary>
+public sealed class DashboardFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+    private IBrowser? browser;
+    private readonly SemaphoreSlim browserLock = new(1, 1);
+
+    public DashboardAppProcess App { get; private set; } = null!;
+
+    public async Task InitializeAsync() => App = await DashboardAppProcess.StartAsync();
+
+    /// <summary>A fresh context (own cookies) with a desktop-sized viewport, pointed at the app.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var chromium = await BrowserAsync();
+        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
+            Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        return context;
+    }
+
+    // Launched on first use, so the HTTP-only tests in this collection do not need Chromium.
+    private async Task<IBrowser> BrowserAsync()
+    {
+        await browserLock.WaitAsync();
+        try
+        {
+            playwright ??= await Playwright.CreateAsync();
+            return browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = Chromium.ExecutablePath,
+                Headless = true,
+                Args = Chromium.Arguments,
+            });
+        }
+        finally
+        {
+            browserLock.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (browser is not null)
+        {
+            await browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+        browserLock.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "Dashboard app";
+}
