@@ -1,11 +1,13 @@
+using System.Text.Json.Nodes;
+using Dashboard.Web.Api.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Dashboard.Web.Api;
 
 /// <summary>
-/// The schema generator cannot see through custom JSON converters and would describe strings and timestamps as
-/// "anything": states the wire types the converters in <see cref="Json.ApiJson"/> read and write.
+/// The schema generator cannot see through custom JSON converters and would describe strings, timestamps and
+/// enums as "anything": states the wire types the converters in <see cref="ApiJson"/> read and write.
 /// </summary>
 internal sealed class OpenApiWireTypes : IOpenApiSchemaTransformer
 {
@@ -22,9 +24,10 @@ internal sealed class OpenApiWireTypes : IOpenApiSchemaTransformer
             schema.Type = WithNull(JsonSchemaType.String, nullable);
             schema.Format = "date-time";
         }
-        else if (type.IsEnum)
+        else if (type.IsEnum && !type.IsDefined(typeof(FlagsAttribute), inherit: false))
         {
-            schema.Type = JsonSchemaType.String;
+            schema.Type = WithNull(JsonSchemaType.String, nullable);
+            schema.Enum = WireEnum.NamesOf(type).Select(n => (JsonNode)JsonValue.Create(n)).ToList();
         }
         return Task.CompletedTask;
     }

@@ -22,6 +22,8 @@ public static class ApiJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        options.Converters.Add(new WireEnumConverterFactory());
+        // [Flags] enums only (the factory above takes every other enum).
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new NulFreeStringConverter());
         options.Converters.Add(new UtcDateTimeConverter());
