@@ -23,26 +23,29 @@ internal static partial class BadRequestProblems
 
         if (exception.InnerException is JsonException json)
         {
-            var (field, message) = Describe(json);
-            return Validation(field, message);
+            var (fields, message) = Describe(json);
+            return Validation(fields, message);
         }
 
         var parameter = ParameterOf(exception.Message);
         return parameter is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: exception.Message)
-            : Validation(parameter, exception.Message);
+            : Validation([parameter], exception.Message);
     }
 
     /// <summary>
-    /// The field a JSON error is about, from <see cref="JsonException.Path"/> (<c>$.scope.actions[0]</c> becomes
+    /// The fields a JSON error is about, from <see cref="JsonException.Path"/> (<c>$.scope.actions[0]</c> becomes
     /// <c>scope.actions[0]</c>), and a message that neither echoes the body nor names server types.
     /// </summary>
-    internal static (string Field, string Message) Describe(JsonException exception)
+    internal static (IReadOnlyList<string> Fields, string Message) Describe(JsonException exception)
     {
+        var parent = FieldOf(exception.Path);
         var missing = MissingRequiredProperties(exception.Message);
-        if (missing is not null)
+        if (missing.Count > 0)
         {
-            return (Combine(FieldOf(exception.Path), missing), "Required.");
+            // Required properties of a nested object are named under it: "scope.integration".
+            var fields = missing.Select(name => parent == BodyField ? name : parent + "." + name).ToList();
+            return (fields, Api.ValidationErrors.RequiredMessage);
         }
         var position = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
             ? $" (line {line + 1}, position {column + 1})"
@@ -54,7 +57,7 @@ internal static partial class BadRequestProblems
             { InnerException: JsonException } => $"Malformed JSON{position}.",
             _ => $"Not a valid value for this field{position}.",
         };
-        return (FieldOf(exception.Path), message);
+        return ([parent], message);
     }
 
     internal static string FieldOf(string? jsonPath)
@@ -85,23 +88,17 @@ internal static partial class BadRequestProblems
     /// System.Text.Json reports missing required properties only in its message:
     /// <c>... was missing required properties including: 'account', 'reason'.</c>
     /// </summary>
-    private static string? MissingRequiredProperties(string message)
+    private static List<string> MissingRequiredProperties(string message)
     {
         var match = MissingProperties().Match(message);
-        if (!match.Success)
-        {
-            return null;
-        }
-        var names = QuotedName().Matches(match.Groups["names"].Value).Select(m => m.Groups["name"].Value).ToList();
-        return names.Count == 0 ? null : string.Join(",", names);
+        return match.Success
+            ? QuotedName().Matches(match.Groups["names"].Value).Select(m => m.Groups["name"].Value).ToList()
+            : [];
     }
 
-    private static string Combine(string parent, string child) =>
-        parent == BodyField ? child : string.Join(",", child.Split(',').Select(c => parent + "." + c));
-
-    private static ProblemHttpResult Validation(string fields, string message)
+    private static ProblemHttpResult Validation(IReadOnlyList<string> fields, string message)
     {
-        var errors = fields.Split(',').ToDictionary(f => f, _ => new[] { message });
+        var errors = fields.Distinct().ToDictionary(f => f, _ => new[] { message });
         return TypedResults.Problem(new HttpValidationProblemDetails(errors)
         {
             Status = StatusCodes.Status400BadRequest,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Web.Api;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -23,7 +24,7 @@ public sealed class BadRequestProblemsTests
     {
         var exception = Should.Throw<JsonException>(() => JsonSerializer.Deserialize<Body>(json, Options));
 
-        BadRequestProblems.Describe(exception).Field.ShouldBe(field);
+        BadRequestProblems.Describe(exception).Fields.ShouldBe([field]);
     }
 
     [Fact]
@@ -31,7 +32,10 @@ public sealed class BadRequestProblemsTests
     {
         var exception = Should.Throw<JsonException>(() => JsonSerializer.Deserialize<Body>("{}", Options));
 
-        BadRequestProblems.Describe(exception).ShouldBe(("reason,count", "Required."));
+        var (fields, message) = BadRequestProblems.Describe(exception);
+
+        fields.ShouldBe(["reason", "count"], ignoreOrder: true);
+        message.ShouldBe(ValidationErrors.RequiredMessage);
     }
 
     [Fact]
@@ -40,7 +44,7 @@ public sealed class BadRequestProblemsTests
         var exception = Should.Throw<JsonException>(() =>
             JsonSerializer.Deserialize<Body>("""{"reason": "x", "count": 1, "inner": {}}""", Options));
 
-        BadRequestProblems.Describe(exception).Field.ShouldBe("inner.name");
+        BadRequestProblems.Describe(exception).Fields.ShouldBe(["inner.name"]);
     }
 
     [Fact]
@@ -61,7 +65,10 @@ public sealed class BadRequestProblemsTests
         var exception = Should.Throw<JsonException>(() =>
             JsonSerializer.Deserialize<Body>("""{"reason": "\u0000", "count": 1}""", Options));
 
-        BadRequestProblems.Describe(exception).ShouldBe(("reason", NulFreeStringConverterMessage));
+        var (fields, message) = BadRequestProblems.Describe(exception);
+
+        fields.ShouldBe(["reason"]);
+        message.ShouldBe(ValidationErrors.NulMessage);
     }
 
     [Theory]
@@ -84,8 +91,6 @@ public sealed class BadRequestProblemsTests
         result.StatusCode.ShouldBe(status);
         result.ProblemDetails.Detail.ShouldBe("limit");
     }
-
-    private const string NulFreeStringConverterMessage = Dashboard.Web.Api.ValidationErrors.NulMessage;
 
     private static JsonSerializerOptions CreateOptions()
     {
