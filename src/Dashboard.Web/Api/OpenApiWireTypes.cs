@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Dashboard.Web.Api.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -26,8 +27,14 @@ internal sealed class OpenApiWireTypes : IOpenApiSchemaTransformer
         }
         else if (type.IsEnum && !type.IsDefined(typeof(FlagsAttribute), inherit: false))
         {
-            schema.Type = WithNull(JsonSchemaType.String, nullable);
+            // An enum is a shared component schema; a nullable use is expressed where it is referenced.
+            schema.Type = JsonSchemaType.String;
             schema.Enum = WireEnum.NamesOf(type).Select(n => (JsonNode)JsonValue.Create(n)).ToList();
+        }
+        else if (context.JsonTypeInfo is { Kind: JsonTypeInfoKind.Enumerable, ElementType: var element } && element == typeof(string))
+        {
+            // string[] (the messages of a validation problem): the items would be "anything" as well.
+            schema.Items = new OpenApiSchema { Type = JsonSchemaType.String };
         }
         return Task.CompletedTask;
     }
