@@ -2,7 +2,6 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Devices;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
-using Dashboard.Web.Access;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Api;
@@ -26,7 +25,6 @@ public static class ApiSetup
         // Plain services over the DbContext factory, shared with the support pages.
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
-        builder.AddDashboardAccess();
         return builder;
     }
 
@@ -37,7 +35,6 @@ public static class ApiSetup
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
-        app.MapDashboardAccess();
         return app;
     }
 
