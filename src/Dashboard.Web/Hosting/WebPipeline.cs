@@ -5,6 +5,15 @@ public static class WebPipeline
     /// <summary>Error handling, ProblemDetails and security headers: the outermost middleware.</summary>
     public static WebApplication UseDashboardHosting(this WebApplication app)
     {
+        // First, so its OnStarting callback is registered before anything can write or fail.
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        // Uses ProblemExceptionHandler (registered with the problem details, see ProblemDetailsSetup).
+        app.UseExceptionHandler();
+        app.UseApiRequestHandling();
         return app;
     }
 }

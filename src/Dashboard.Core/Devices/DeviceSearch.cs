@@ -1,0 +1,122 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Core.Devices;
+
+/// <summary>
+/// Device look-up for the staff API and the support search page, so both answer the same query the same way:
+/// trimmed, case-insensitive; serial prefix, MAC prefix (separators ignored), owner email prefix, owner id exact.
+/// </summary>
+public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
+{
+    /// <summary>Matching devices ordered by serial (byte order).</summary>
+    public async Task<Paged<DeviceSummary>> SearchAsync(string? query, PageRequest page, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var term = DeviceSearchTerm.Parse(query);
+
+        long total;
+        IQueryable<Device> rows;
+        if (term is null)
+        {
+            total = await db.Devices.LongCountAsync(ct);
+            // ORDER BY ... USING ~<~ walks the serial index (text_pattern_ops) in order, so a page of the whole
+            // fleet costs a few index entries instead of sorting a million rows; EF cannot express USING.
+            rows = db.Devices.FromSql(
+                $"SELECT * FROM devices ORDER BY serial USING ~<~ LIMIT {page.PageSize} OFFSET {page.Skip}");
+        }
+        else
+        {
+            var ids = MatchingIds(db, term);
+            total = await ids.LongCountAsync(ct);
+            rows = db.Devices
+                .Where(d => ids.Contains(d.Id))
+                .OrderBy(d => EF.Functions.Collate(d.Serial, TextOrder.Collation))
+                .Skip(SkipOf(page))
+                .Take(page.PageSize);
+        }
+
+        if (page.Skip >= total)
+        {
+            return new Paged<DeviceSummary>(total, []);
+        }
+
+        var items = await rows
+            .OrderBy(d => EF.Functions.Collate(d.Serial, TextOrder.Collation))
+            .Select(d => new
+            {
+                d.Serial, d.Mac, d.Model, d.Firmware, d.Region, d.Status, d.OwnerId,
+                OwnerEmail = d.Owner == null ? null : d.Owner.Email,
+            })
+            .ToListAsync(ct);
+
+        return new Paged<DeviceSummary>(total, items
+            .Select(r => new DeviceSummary(
+                r.Serial, Device.FormatMac(r.Mac), r.Model, r.Firmware, r.Region, r.Status,
+                OwnerOf(r.OwnerId, r.OwnerEmail)))
+            .ToList());
+    }
+
+    /// <summary>The device with this serial (trimmed, any case), or null.</summary>
+    public async Task<DeviceDetails?> FindAsync(string serial, CancellationToken ct = default)
+    {
+        var canonical = Device.CanonicalSerial(serial);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Devices
+            .Where(d => d.Serial == canonical)
+            .Select(d => new
+            {
+                d.Id, d.Serial, d.Mac, d.Model, d.Firmware, d.Region, d.Status, d.OwnerId, d.OwnershipVersion,
+                OwnerEmail = d.Owner == null ? null : d.Owner.Email,
+            })
+            .SingleOrDefaultAsync(ct);
+
+        return row is null
+            ? null
+            : new DeviceDetails(
+                row.Id, row.Serial, Device.FormatMac(row.Mac), row.Model, row.Firmware, row.Region, row.Status,
+                OwnerOf(row.OwnerId, row.OwnerEmail), row.OwnershipVersion);
+    }
+
+    /// <summary>
+    /// Ids of the matching devices. Each criterion is its own index-friendly query (prefix LIKE on a
+    /// <c>text_pattern_ops</c> index, or the owner index), combined with UNION: one WHERE with OR across the
+    /// joined owner table would make PostgreSQL scan the whole devices table.
+    /// </summary>
+    internal static IQueryable<Guid> MatchingIds(DashboardDbContext db, DeviceSearchTerm term)
+    {
+        var serialPattern = LikePattern.StartsWith(term.SerialPrefix);
+        var ids = db.Devices
+            .Where(d => EF.Functions.Like(d.Serial, serialPattern, LikePattern.Escape))
+            .Select(d => d.Id);
+
+        if (term.MacPrefix is { } macPrefix)
+        {
+            var macPattern = LikePattern.StartsWith(macPrefix);
+            ids = ids.Union(db.Devices
+                .Where(d => EF.Functions.Like(d.Mac, macPattern, LikePattern.Escape))
+                .Select(d => d.Id));
+        }
+
+        var emailPattern = LikePattern.StartsWith(term.OwnerEmailPrefix);
+        ids = ids.Union(
+            from a in db.Accounts
+            where EF.Functions.Like(a.Email, emailPattern, LikePattern.Escape)
+            join d in db.Devices on (Guid?)a.Id equals d.OwnerId
+            select d.Id);
+
+        if (term.OwnerId is { } ownerId)
+        {
+            ids = ids.Union(db.Devices.Where(d => d.OwnerId == ownerId).Select(d => d.Id));
+        }
+
+        return ids;
+    }
+
+    /// <summary>EF's Skip takes an int; a page beyond int.MaxValue rows is empty anyway.</summary>
+    internal static int SkipOf(PageRequest page) => (int)Math.Min(page.Skip, int.MaxValue);
+
+    private static AccountRef? OwnerOf(Guid? id, string? email) =>
+        id is { } ownerId && email is not null ? new AccountRef(ownerId, email) : null;
+}

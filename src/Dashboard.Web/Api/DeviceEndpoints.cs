@@ -1,0 +1,51 @@
+using Dashboard.Core.Data;
+using Dashboard.Core.Devices;
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Web.Api;
+
+public static class DeviceEndpoints
+{
+    public static RouteGroupBuilder MapDeviceEndpoints(this RouteGroupBuilder api)
+    {
+        var devices = api.MapGroup("/devices").WithTags("Devices").RequireAuthorization(Policies.Staff);
+
+        devices.MapGet("", SearchAsync)
+            .WithName("SearchDevices")
+            .WithSummary("Search devices by serial prefix, MAC prefix, owner email prefix or owner id; ordered by serial.");
+
+        devices.MapGet("/{serial}", GetAsync)
+            .WithName("GetDevice")
+            .WithSummary("One device with its owner, ownership version and current access decisions.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    internal static async Task<Results<Ok<Paged<DeviceSummary>>, ValidationProblem>> SearchAsync(
+        string? query, int? page, int? pageSize, DeviceSearch search, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await search.SearchAsync(query, paging, ct));
+    }
+
+    internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(
+        string serial, DeviceSearch search, CancellationToken ct)
+    {
+        var device = await search.FindAsync(serial, ct);
+        if (device is null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                detail: $"No device has the serial '{Device.CanonicalSerial(serial)}'.");
+        }
+        // The decision engine fills this in; until then no integration is listed.
+        return TypedResults.Ok(DeviceResponse.From(device, []));
+    }
+}

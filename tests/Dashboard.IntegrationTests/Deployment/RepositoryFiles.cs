@@ -1,0 +1,23 @@
+namespace Dashboard.IntegrationTests.Deployment;
+
+/// <summary>Files at the repository root, found from the test assembly's folder.</summary>
+internal static class RepositoryFiles
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public static string Read(string relative) => File.ReadAllText(PathOf(relative));
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Dashboard.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory}.");
+    }
+}
