@@ -79,6 +79,8 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         var port = await StartServerAsync(folder, binaries, runner, options, logger, ct);
         var server = new LocalPostgresServer(folder, binaries, runner, logger, options.Ephemeral, port);
         AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
+        // A crash (say, a start-up failure in the host) ends the process without ProcessExit.
+        AppDomain.CurrentDomain.UnhandledException += server.OnProcessExit;
         try
         {
             await server.WaitUntilReadyAsync(options.StartTimeout, ct);
@@ -110,6 +112,7 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException -= OnProcessExit;
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
         {
             return;
@@ -120,7 +123,7 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// The safety net. While the process exits, waiting on a child process (pg_ctl) is not dependable (the test
+    /// The safety net, on process exit or crash. While the process exits, waiting on a child process (pg_ctl) is not dependable (the test
     /// host, for one, is killed soon after), so this signals the postmaster itself: SIGINT is PostgreSQL's fast
     /// shutdown, what <c>pg_ctl stop -m fast</c> sends; the server removes postmaster.pid when it is done.
     /// </summary>

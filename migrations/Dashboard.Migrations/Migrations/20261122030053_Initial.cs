@@ -654,11 +654,15 @@ namespace Dashboard.Migrations.Migrations
                 name: "ix_ownership_events_to_account_id",
                 table: "ownership_events",
                 column: "to_account_id");
+
+            migrationBuilder.Sql(AppendOnlyTables.Create);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql(AppendOnlyTables.Drop);
+
             migrationBuilder.DropTable(
                 name: "api_tokens");
 

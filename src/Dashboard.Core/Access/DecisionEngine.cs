@@ -61,7 +61,7 @@ public static class DecisionEngine
         }
         if (facts.Integration is not { } integration
             || integration.Id != request.IntegrationId
-            || AnySwitchMayCover(facts.KillSwitches, Target(request, integration, device)))
+            || AnySwitchMayCover(facts.KillSwitches, KillSwitchTarget.Of(integration, request.Action, device, request.AccountId)))
         {
             return DecisionReason.KillSwitch;
         }
@@ -85,10 +85,6 @@ public static class DecisionEngine
         }
         return DecisionReason.Allowed;
     }
-
-    private static KillSwitchTarget Target(in AccessRequest request, IntegrationFacts integration, DeviceFacts device) =>
-        new(integration.Key, integration.Kind, request.Action, device.Model, device.Firmware, device.Region, device.Serial,
-            request.AccountId);
 
     private static bool AnySwitchMayCover(IReadOnlyList<DenyingKillSwitch>? switches, in KillSwitchTarget target)
     {

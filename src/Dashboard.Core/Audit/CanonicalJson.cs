@@ -10,7 +10,11 @@ public static class CanonicalJson
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Web defaults match names case-insensitively; keys "b" and "B" (say, in a dictionary) are distinct data.
+        PropertyNameCaseInsensitive = false,
     };
+
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
 
     public static string Serialize(object data)
     {
@@ -21,7 +25,7 @@ public static class CanonicalJson
     private static JsonNode? Sort(JsonNode? node) => node switch
     {
         JsonObject obj => new JsonObject(obj.OrderBy(p => p.Key, StringComparer.Ordinal)
-            .Select(p => KeyValuePair.Create(p.Key, Sort(p.Value?.DeepClone())))),
+            .Select(p => KeyValuePair.Create(p.Key, Sort(p.Value?.DeepClone()))), NodeOptions),
         JsonArray arr => new JsonArray(arr.Select(n => Sort(n?.DeepClone())).ToArray()),
         _ => node?.DeepClone(),
     };

@@ -15,4 +15,9 @@ public readonly record struct KillSwitchTarget(
     string Firmware,
     string Region,
     string Serial,
-    Guid AccountId);
+    Guid AccountId)
+{
+    /// <summary>The target of a request for <paramref name="accountId"/>, from the facts a decision holds.</summary>
+    public static KillSwitchTarget Of(IntegrationFacts integration, AccessActions action, DeviceFacts device, Guid accountId) =>
+        new(integration.Key, integration.Kind, action, device.Model, device.Firmware, device.Region, device.Serial, accountId);
+}

@@ -1,5 +1,6 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Devices;
+using Dashboard.Web.Access;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -25,6 +26,8 @@ public static class ApiSetup
         // Plain services over the DbContext factory, shared with the support pages.
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
+
+        builder.AddDashboardAccess();
         return builder;
     }
 
@@ -35,6 +38,8 @@ public static class ApiSetup
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
+
+        app.MapDashboardAccess();
         return app;
     }
 

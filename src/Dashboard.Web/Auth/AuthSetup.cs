@@ -4,7 +4,10 @@ using Dashboard.Web.Components.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
@@ -13,6 +16,9 @@ public static class AuthSetup
 {
     /// <summary>Password rules: strong enough for people, and the demo password <c>Demo-pass-1</c> satisfies them.</summary>
     public const int MinimumPasswordLength = 10;
+
+    /// <summary>Isolates this app's protected payloads from any other app sharing the key ring.</summary>
+    public const string DataProtectionApplicationName = "fleet-dashboard";
 
     public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
     {
@@ -30,6 +36,11 @@ public static class AuthSetup
             o.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedSignIns;
             o.Lockout.DefaultLockoutTimeSpan = auth.Value.LockoutDuration;
         });
+
+        // One key ring for every instance, in the database: cookies and antiforgery tokens work wherever a request lands.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<DashboardDbContext>>(
+            (o, contexts) => o.XmlRepository = new DatabaseXmlRepository(contexts));
 
         services.AddAuthentication(o => o.DefaultScheme = AuthSchemes.Dashboard)
             .AddPolicyScheme(AuthSchemes.Dashboard, "Sign-in cookie or bearer credential",

@@ -1,5 +1,7 @@
 using Dashboard.Core.Devices;
 using Dashboard.Web.Hosting;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace Dashboard.Web.Components;
@@ -13,16 +15,25 @@ public static class UiSetup
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddAntiforgery();
-        builder.Services.AddScoped<FleetOverview>();
+        // Stateless over the DbContext factory: one instance serves every circuit.
+        builder.Services.TryAddSingleton<FleetOverview>();
         return builder;
     }
 
     public static WebApplication MapDashboardUi(this WebApplication app)
     {
-        // Browsers get the not-found page for unknown URLs; API clients keep their ProblemDetails or empty 404s.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && AcceptsHtml(context.Request),
-            branch => branch.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true));
+        // Browsers asking for a page get the not-found page instead of an empty 404. Status code pages cannot
+        // re-execute from inside a UseWhen branch (the request is not routed again), so they are switched off per
+        // request instead: API clients keep their problem details, scripts and assets their plain status.
+        app.UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true);
+        app.Use((context, next) =>
+        {
+            if (!WantsPage(context.Request) && context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+            {
+                statusCodePages.Enabled = false;
+            }
+            return next(context);
+        });
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -33,6 +44,8 @@ public static class UiSetup
 
     public const string NotFoundPath = "/not-found";
 
-    private static bool AcceptsHtml(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && !request.Path.StartsWithSegments("/api")
+        && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,9 +1,36 @@
+using Dashboard.Web.Hosting;
+
 namespace Dashboard.Web.Seeding;
 
 public static class SeedingSetup
 {
+    /// <summary>
+    /// The bulk loader (used by <c>seed --devices N</c>) always; start-up seeding of the demo fixture and fleet
+    /// when <c>Database:SeedDemoData</c> is set and only in Development (elsewhere a warning says it was refused).
+    /// </summary>
     public static WebApplicationBuilder AddDashboardSeeding(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<FleetBulkLoader>();
+        builder.Services.AddSingleton<DemoFixtureSeeder>();
+        builder.Services.AddOptions<DemoFleetOptions>()
+            .Bind(builder.Configuration.GetSection(DemoFleetOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var seedDemoData = builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.SeedDemoData)}");
+        if (!seedDemoData)
+        {
+            return builder;
+        }
+        if (builder.Environment.IsDevelopment())
+        {
+            // Registered after the migration service, so it starts after the schema is current.
+            builder.Services.AddHostedService<DemoSeedingHostedService>();
+        }
+        else
+        {
+            builder.Services.AddHostedService<DemoSeedingRefusal>();
+        }
         return builder;
     }
 }

@@ -11,7 +11,12 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     public DashboardAppProcess App { get; private set; } = null!;
 
-    public async Task InitializeAsync() => App = await DashboardAppProcess.StartAsync();
+    public async Task InitializeAsync()
+    {
+        // Expect() retries until this timeout; the default 5 s is short for a busy two-core machine.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        App = await DashboardAppProcess.StartAsync();
+    }
 
     /// <summary>A fresh context (own cookies) with a desktop-sized viewport, pointed at the app.</summary>
     public async Task<IBrowserContext> NewContextAsync()
@@ -23,7 +28,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
             Locale = "en-US",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: the machine running the suite may be busy, and a slow answer is not what these tests are about.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 

@@ -20,8 +20,19 @@ public static class Session
     public static Task WaitForCircuitAsync(IPage page) =>
         page.Locator("[data-interactive=true]").WaitForAsync();
 
+    /// <summary>
+    /// Saves the whole page under docs/screenshots. The layout scrolls inside its body, not the document, so the
+    /// viewport is stretched to the content's height first (a full-page screenshot alone would cut it off).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string fileName)
     {
+        var viewport = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 860 };
+        var contentHeight = await page.EvaluateAsync<int>(
+            "() => Math.ceil(Math.max(...[...document.querySelectorAll('.rz-body')].map(b => b.getBoundingClientRect().top + b.scrollHeight), document.documentElement.scrollHeight))");
+        await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(contentHeight, viewport.Height, 4000));
+        // Charts redraw for the new size; give them a moment (this only affects the picture, never an assertion).
+        await page.WaitForTimeoutAsync(500);
+
         Directory.CreateDirectory(Infrastructure.RepositoryPaths.Screenshots);
         await page.ScreenshotAsync(new PageScreenshotOptions
         {
@@ -29,5 +40,6 @@ public static class Session
             FullPage = true,
             Animations = ScreenshotAnimations.Disabled,
         });
+        await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
     }
 }

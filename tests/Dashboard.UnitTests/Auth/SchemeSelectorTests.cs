@@ -45,7 +45,13 @@ public sealed class SchemeSelectorTests
     [Fact]
     public void Select_WhenApiCallHasAnotherAuthorizationScheme_PicksStaffToken()
     {
-        SchemeSelector.Select(Request("/admin/tokens", "Basic YWRtaW46cGFzcw==")).ShouldBe(AuthSchemes.StaffToken);
+        SchemeSelector.Select(Request("/api/v1/devices", "Basic YWRtaW46cGFzcw==")).ShouldBe(AuthSchemes.StaffToken);
+    }
+
+    [Fact]
+    public void Select_WhenPageRequestCarriesBasicAuthFromAProxy_KeepsTheSignInCookie()
+    {
+        SchemeSelector.Select(Request("/admin/tokens", "Basic YWRtaW46cGFzcw==")).ShouldBe(AuthSchemes.Cookie);
     }
 
     [Fact]

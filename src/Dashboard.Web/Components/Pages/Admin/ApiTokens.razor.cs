@@ -85,5 +85,5 @@ public sealed record ApiTokenIssueRequest(string UserId, string Name);
 
 internal static class ApiTokensFormat
 {
-    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,202 @@
+using Dashboard.Core.Accounts;
+using Dashboard.Core.Seeding;
+using Dashboard.Web.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.IntegrationTests.Seeding;
+
+public sealed class FleetBulkLoaderTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Append_20000Devices_LoadsAConsistentFleetWithOneAuditEntry(bool skipRowTriggers)
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests), chunkSize: 4096, skipRowTriggers);
+        await database.AddIntegrationsAsync();
+        var progress = new List<FleetLoadProgress>();
+
+        var result = await database.Loader.AppendAsync(20_000, progress.Add);
+
+        result.Range.ShouldBe(new FleetRange(0, 20_000));
+        result.Timings.RowTriggersSkipped.ShouldBe(skipRowTriggers);
+        var counts = await database.TableCountsAsync();
+        counts.ShouldBe(new TableCounts(
+            result.Inserted.Accounts, 20_000, result.Inserted.Links, result.Inserted.Exposures, result.Inserted.OwnershipEvents,
+            AuditEntries: 1, Revision: 1, StagingTables: 0));
+        var expected = new FleetGenerator(DateTime.UtcNow).Generate(FleetRange.Create(0, 20_000));
+        counts.Accounts.ShouldBe(expected.Accounts.Count);
+        counts.Links.ShouldBe(expected.Links.Count);
+        counts.Exposures.ShouldBe(expected.Exposures.Count);
+        counts.OwnershipEvents.ShouldBe(expected.Devices.Count(d => d.OwnerId is not null));
+        progress.Select(p => p.Devices).ShouldBe([4096, 8192, 12288, 16384, 20_000]);
+
+        // Owners, claimed events, links and exposures agree with each other.
+        (await database.CountAsync("""
+            SELECT count(*) FROM devices d
+            WHERE d.ownership_version <> CASE WHEN d.owner_id IS NULL THEN 0 ELSE 1 END
+               OR (SELECT count(*) FROM ownership_events e WHERE e.device_id = d.id) <> d.ownership_version
+            """)).ShouldBe(0);
+        (await database.CountAsync("""
+            SELECT count(*) FROM ownership_events e JOIN devices d ON d.id = e.device_id
+            WHERE e.kind <> 'Claimed' OR e.to_account_id IS DISTINCT FROM d.owner_id OR e.from_account_id IS NOT NULL
+               OR e.actor_label <> 'system' OR e.actor_user_id IS NOT NULL
+            """)).ShouldBe(0);
+        (await database.CountAsync("""
+            SELECT count(*) FROM device_exposures x
+            JOIN account_links l ON l.id = x.link_id JOIN devices d ON d.id = x.device_id
+            WHERE l.status <> 'Active' OR d.owner_id IS DISTINCT FROM l.account_id
+            """)).ShouldBe(0);
+        (await database.CountAsync("SELECT count(*) FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.owner_id = a.id)"))
+            .ShouldBe(0);
+        (await database.CountAsync("SELECT count(DISTINCT integration_id) FROM account_links")).ShouldBe(3);
+        (await database.CountAsync("SELECT count(*) FROM accounts WHERE status = 'Locked'")).ShouldBeGreaterThan(0);
+        (await database.CountAsync("SELECT count(*) FROM devices WHERE serial LIKE 'DEMO-%' OR serial LIKE 'NOPE-%'")).ShouldBe(0);
+        (await database.CountAsync("SELECT count(*) FROM accounts WHERE email LIKE 'demo%' OR email LIKE '%@demo.test'")).ShouldBe(0);
+
+        await using var db = database.CreateDbContext();
+        var audit = await db.AuditEntries.SingleAsync();
+        (audit.Actor, audit.Action, audit.EntityId).ShouldBe(("system", "fleet.seeded", "0..19999"));
+        audit.Data.ShouldNotBeNull().ShouldContain("\"devices\":20000");
+    }
+
+    [Fact]
+    public async Task Append_WhenATableHasAnInsertTriggerOfItsOwn_KeepsEveryTriggerOn()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await database.AddIntegrationsAsync();
+        // Say, a maintained device counter: skipping row triggers would skip it as well.
+        await database.ExecuteAsync("""
+            CREATE TABLE device_counter (n bigint NOT NULL);
+            INSERT INTO device_counter VALUES (0);
+            CREATE FUNCTION count_device() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN UPDATE device_counter SET n = n + 1; RETURN NEW; END $$;
+            CREATE TRIGGER devices_counted AFTER INSERT ON devices FOR EACH ROW EXECUTE FUNCTION count_device();
+            """);
+
+        var result = await database.Loader.AppendAsync(1000);
+
+        result.Timings.RowTriggersSkipped.ShouldBeFalse();
+        (await database.CountAsync("SELECT n FROM device_counter")).ShouldBe(1000);
+    }
+
+    [Fact]
+    public async Task Append_WhenDevicesExist_ContinuesAfterTheLastGeneratedOne()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await database.AddIntegrationsAsync();
+        // 1000 is not a multiple of the block size: a household straddles the two runs.
+        await database.Loader.AppendAsync(1000);
+
+        var second = await database.Loader.AppendAsync(500);
+
+        second.Range.ShouldBe(new FleetRange(1000, 500));
+        second.Inserted.Devices.ShouldBe(500);
+        var counts = await database.TableCountsAsync();
+        (counts.Devices, counts.AuditEntries, counts.Revision).ShouldBe((1500L, 2L, 2L));
+        // The same fleet as one run of 1500 would have made.
+        var expected = new FleetGenerator(DateTime.UtcNow).Generate(FleetRange.Create(0, 1500));
+        counts.Accounts.ShouldBe(expected.Accounts.Count);
+        counts.Links.ShouldBe(expected.Links.Count);
+        counts.Exposures.ShouldBe(expected.Exposures.Count);
+        await using var db = database.CreateDbContext();
+        var serials = await db.Devices.Select(d => d.Serial).ToListAsync();
+        serials.ShouldBe(expected.Devices.Select(d => d.Serial), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Ensure_WhenRunAgain_InsertsNothingAndWritesNoAuditEntry()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await database.AddIntegrationsAsync();
+        await database.Loader.EnsureAsync(3000);
+        var before = await database.TableCountsAsync();
+        await using var db = database.CreateDbContext();
+        var idsBefore = await db.Accounts.OrderBy(a => a.Email).Select(a => a.Id).ToListAsync();
+
+        var again = await database.Loader.EnsureAsync(3000);
+
+        again.Inserted.Any.ShouldBeFalse();
+        (await database.TableCountsAsync()).ShouldBe(before);
+        (await db.Accounts.OrderBy(a => a.Email).Select(a => a.Id).ToListAsync()).ShouldBe(idsBefore);
+    }
+
+    [Fact]
+    public async Task Ensure_AfterChangesToTheFleet_DoesNotRevertThem()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await database.AddIntegrationsAsync();
+        await database.Loader.EnsureAsync(2000);
+        await using var db = database.CreateDbContext();
+        var exposed = await db.DeviceExposures.OrderBy(e => e.DeviceId).FirstAsync();
+        var transferred = await db.Devices.SingleAsync(d => d.Id == exposed.DeviceId);
+        var newOwner = await db.Accounts.Where(a => a.Id != transferred.OwnerId).OrderBy(a => a.Email).Select(a => a.Id).FirstAsync();
+        var revoked = await db.AccountLinks.Where(l => l.AccountId != transferred.OwnerId).OrderBy(l => l.Id).FirstAsync();
+        // A transfer moves the device and drops the old owner's exposures of it; a revoked link stays revoked.
+        await database.ExecuteAsync($"""
+            DELETE FROM device_exposures WHERE device_id = '{transferred.Id}';
+            UPDATE devices SET owner_id = '{newOwner}', ownership_version = ownership_version + 1 WHERE id = '{transferred.Id}';
+            UPDATE account_links SET status = 'Revoked', revoked_at = now() WHERE id = '{revoked.Id}';
+            """);
+        var before = await database.TableCountsAsync();
+
+        var again = await database.Loader.EnsureAsync(2000);
+
+        again.Inserted.Any.ShouldBeFalse();
+        (await database.TableCountsAsync()).ShouldBe(before);
+        (await database.CountAsync($"SELECT count(*) FROM devices WHERE id = '{transferred.Id}' AND owner_id = '{newOwner}'")).ShouldBe(1);
+        (await database.CountAsync($"SELECT count(*) FROM device_exposures WHERE device_id = '{transferred.Id}'")).ShouldBe(0);
+        (await database.CountAsync($"SELECT count(*) FROM account_links WHERE id = '{revoked.Id}' AND status = 'Revoked'")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Load_WhenItFailsBeforeCommit_LeavesNothingBehind()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests), chunkSize: 4096);
+        await database.AddIntegrationsAsync();
+
+        await Should.ThrowAsync<InvalidOperationException>(() => database.Loader.LoadAsync(
+            new FleetLoadRequest(20_000, AfterLast: true, "test"), progress: null, CancellationToken.None,
+            beforeCommit: _ => throw new InvalidOperationException("forced failure after every row was written")));
+
+        (await database.TableCountsAsync()).ShouldBe(new TableCounts(0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Load_WhenCancelledMidway_LeavesNothingBehind()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests), chunkSize: 4096);
+        await database.AddIntegrationsAsync();
+        using var cancel = new CancellationTokenSource();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => database.Loader.AppendAsync(
+            20_000, p => { if (p.Devices >= 8192) { cancel.Cancel(); } }, cancel.Token));
+
+        (await database.TableCountsAsync()).ShouldBe(new TableCounts(0, 0, 0, 0, 0, 0, 0, 0));
+    }
+
+    [Fact]
+    public async Task Load_WhenAGeneratedAddressIsTakenAlready_KeepsThatAccountAndLeavesItsDevicesUnowned()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await database.AddIntegrationsAsync();
+        var taken = new FleetGenerator(DateTime.UtcNow).Generate(FleetRange.Create(0, 500)).Accounts[0];
+        await using var db = database.CreateDbContext();
+        db.Accounts.Add(new Account
+        {
+            Id = Guid.CreateVersion7(),
+            Email = taken.Email,
+            DisplayName = "Registered by hand",
+            Region = "EU",
+            CreatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
+
+        var result = await database.Loader.EnsureAsync(500);
+
+        result.Inserted.Devices.ShouldBe(500);
+        (await db.Accounts.CountAsync(a => a.Id == taken.Id)).ShouldBe(0);
+        (await db.Devices.CountAsync(d => d.Serial.EndsWith($"-{taken.Index:D9}") && d.OwnerId == null)).ShouldBe(1);
+        (await db.Accounts.SingleAsync(a => a.Email == taken.Email)).DisplayName.ShouldBe("Registered by hand");
+    }
+}
