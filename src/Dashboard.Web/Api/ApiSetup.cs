@@ -1,6 +1,5 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Devices;
-using Dashboard.Web.Access;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,9 +17,17 @@ public static class ApiSetup
         // Plain services over the DbContext factory, shared with the support pages.
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
-
-        builder.AddDashboardAccess();
         return builder;
+    }
+
+    public static WebApplication MapDashboardApi(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+
+        var api = app.MapApiGroup();
+        api.MapAccountEndpoints();
+        api.MapDeviceEndpoints();
+        return app;
     }
 
     /// <summary>What every endpoint under <c>/api/v1</c> relies on: problem details, the wire format, the OpenAPI document.</summary>
@@ -36,18 +43,6 @@ public static class ApiSetup
             o.AddSchemaTransformer<OpenApiWireTypes>();
         });
         return services;
-    }
-
-    public static WebApplication MapDashboardApi(this WebApplication app)
-    {
-        app.MapOpenApi().AllowAnonymous();
-
-        var api = app.MapApiGroup();
-        api.MapAccountEndpoints();
-        api.MapDeviceEndpoints();
-
-        app.MapDashboardAccess();
-        return app;
     }
 
     /// <summary>The <c>/api/v1</c> group: every resource maps its endpoints under it.</summary>
