@@ -12,15 +12,7 @@ public static class ApiSetup
 
     public static WebApplicationBuilder AddDashboardApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDashboardProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi(o =>
-        {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer<OpenApiBearerSecurity>();
-            o.AddOperationTransformer<OpenApiBearerSecurity>();
-            o.AddSchemaTransformer<OpenApiWireTypes>();
-        });
+        builder.Services.AddApiConventions();
 
         // Plain services over the DbContext factory, shared with the support pages.
         builder.Services.TryAddSingleton<DeviceSearch>();
@@ -36,6 +28,21 @@ public static class ApiSetup
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
         return app;
+    }
+
+    /// <summary>What every endpoint under <c>/api/v1</c> relies on: problem details, the wire format, the OpenAPI document.</summary>
+    internal static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddDashboardProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<OpenApiBearerSecurity>();
+            o.AddOperationTransformer<OpenApiBearerSecurity>();
+            o.AddSchemaTransformer<OpenApiWireTypes>();
+        });
+        return services;
     }
 
     /// <summary>The <c>/api/v1</c> group: every resource maps its endpoints under it.</summary>
