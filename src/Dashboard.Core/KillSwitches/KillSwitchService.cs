@@ -21,6 +21,14 @@ public sealed class KillSwitchService(
 {
     public const string EntityType = "kill_switch";
 
+    /// <summary>The scope's problems against the integrations that exist now (see <see cref="KillSwitchScopeValidator"/>).</summary>
+    public async Task<IReadOnlyList<ScopeError>> ValidateAsync(KillSwitchScope? scope, string path, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var keys = await db.Integrations.AsNoTracking().Select(i => i.Key).ToListAsync(ct);
+        return KillSwitchScopeValidator.Validate(scope, keys, path);
+    }
+
     /// <summary>What <paramref name="scope"/> would newly deny right now. Reads only.</summary>
     public async Task<BlastRadius> PreviewAsync(KillSwitchScope scope, CancellationToken ct = default) =>
         await BlastRadiusAsync(KillSwitchScopes.Canonical(scope), excludeSwitchId: null, ct);
