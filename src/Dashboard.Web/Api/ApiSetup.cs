@@ -1,5 +1,6 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Devices;
+using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class ApiSetup
         // Plain services over the DbContext factory, shared with the support pages.
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
+        builder.Services.TryAddSingleton<KillSwitchService>();
         return builder;
     }
 
@@ -27,6 +29,7 @@ public static class ApiSetup
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
+        api.MapKillSwitchEndpoints();
         return app;
     }
 
