@@ -13,10 +13,12 @@ internal sealed partial class DemoSeedingHostedService(
     FleetBulkLoader fleet,
     ReadinessGate gate,
     IOptions<DemoFleetOptions> fleetOptions,
-    ILogger<DemoSeedingHostedService> logger) : IHostedService, IDisposable
+    ILogger<DemoSeedingHostedService> logger) : IHostedService
 {
     public const string StepName = "demo-seed";
 
+    // Never disposed: the host may call StopAsync after disposing its services (WebApplicationFactory does), and a
+    // token source without timers holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
     private Task _fleet = Task.CompletedTask;
 
@@ -50,8 +52,6 @@ internal sealed partial class DemoSeedingHostedService(
         await _stopping.CancelAsync();
         await _fleet.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task SeedFleetAsync(ReadinessGate.Step step, CancellationToken ct)
     {

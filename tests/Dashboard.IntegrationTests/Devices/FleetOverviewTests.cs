@@ -7,18 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.IntegrationTests.Devices;
 
-public sealed class FleetOverviewTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+public sealed class FleetOverviewTests : IAsyncLifetime
 {
-    private FleetOverview Overview => new(new ContextFactory(database));
+    // Each test arranges its own fleet on a database of its own (the ledger tables refuse TRUNCATE).
+    private string _connectionString = "";
 
-    public async Task InitializeAsync()
-    {
-        // Each test arranges its own fleet on the class's database.
-        await using var db = database.CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("TRUNCATE account_links, devices, accounts, integrations CASCADE");
-    }
+    private FleetOverview Overview => new(new ContextFactory(_connectionString));
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    private DashboardDbContext CreateDbContext() => TestPostgres.CreateDbContext(_connectionString);
+
+    public async Task InitializeAsync() =>
+        _connectionString = await TestPostgres.CreateDatabaseAsync(nameof(FleetOverviewTests));
+
+    public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(_connectionString);
 
     [Fact]
     public async Task GetAsync_WhenFleetIsEmpty_ReturnsZerosAndNoGroups()
@@ -37,7 +38,7 @@ public sealed class FleetOverviewTests(DatabaseFixture database) : IClassFixture
     [Fact]
     public async Task GetAsync_CountsTotalsAndGroupsLargestFirst()
     {
-        await using (var db = database.CreateDbContext())
+        await using (var db = CreateDbContext())
         {
             var ann = NewAccount("ann@example.test");
             var ben = NewAccount("ben@example.test");
@@ -83,8 +84,8 @@ public sealed class FleetOverviewTests(DatabaseFixture database) : IClassFixture
         CreatedAt = DateTime.UtcNow,
     };
 
-    private sealed class ContextFactory(DatabaseFixture database) : IDbContextFactory<DashboardDbContext>
+    private sealed class ContextFactory(string connectionString) : IDbContextFactory<DashboardDbContext>
     {
-        public DashboardDbContext CreateDbContext() => database.CreateDbContext();
+        public DashboardDbContext CreateDbContext() => TestPostgres.CreateDbContext(connectionString);
     }
 }
