@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Auth;
@@ -35,7 +36,7 @@ public sealed record DemoFixtureCounts
 /// its device, exposures with their link. So a later change is never reverted: a device transferred away, a
 /// link revoked or an exposure turned off stays that way when the app restarts.
 /// </summary>
-public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audit, TimeProvider clock)
+public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audit, ChangeNotifier notifier, TimeProvider clock)
 {
     public const string Reason = "Development demo fixture";
 
@@ -61,7 +62,8 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
         {
             await audit.AppendAsync(db, new AuditRecord(
                 AuditLog.System, "demo_fixture.seeded", "demo_fixture", "development", Reason, run.Inserted), ct);
-            await PolicyRevisions.BumpAsync(db, ct);
+            // Integrations, links and owners at once: every instance reloads its catalog and flushes its cache.
+            await notifier.BumpAndNotifyAsync(db, PolicyChange.Everything, ct);
         }
         await transaction.CommitAsync(ct);
         return run.Inserted;

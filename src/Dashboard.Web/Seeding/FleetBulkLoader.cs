@@ -1,4 +1,4 @@
-using Dashboard.Core.Access;
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Core.Seeding;
@@ -11,11 +11,11 @@ namespace Dashboard.Web.Seeding;
 /// <summary>
 /// Loads the generated fleet fast and all or nothing: binary COPY into UNLOGGED staging tables, then one
 /// <c>INSERT ... SELECT ... ON CONFLICT DO NOTHING</c> per table, chunk by chunk, all in one transaction with one
-/// audit entry and one policy revision bump. A failure or cancellation at any point leaves no half fleet. Where
+/// audit entry and one policy revision bump (notified, so every instance flushes its cache). A failure or cancellation at any point leaves no half fleet. Where
 /// it is provably safe the merge skips the row-by-row foreign-key triggers (see <see cref="FleetMerge"/>).
 /// </summary>
 public sealed class FleetBulkLoader(
-    DatabaseEndpoint endpoint, IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, TimeProvider clock)
+    DatabaseEndpoint endpoint, IDbContextFactory<DashboardDbContext> contexts, AuditLog audit, ChangeNotifier notifier, TimeProvider clock)
 {
     /// <summary>Serializes seeding runs (demo fixture, demo fleet, <c>seed</c>), so two never race for the same rows.</summary>
     internal const long SeedLockKey = 0x5EED_0000_0000_0001;
@@ -176,7 +176,8 @@ public sealed class FleetBulkLoader(
                     ownershipEvents = inserted.OwnershipEvents,
                 },
             }), ct);
-        await PolicyRevisions.BumpAsync(db, ct);
+        // Thousands of devices and accounts at once: every instance flushes its cached facts.
+        await notifier.BumpAndNotifyAsync(db, PolicyChange.Everything, ct);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)

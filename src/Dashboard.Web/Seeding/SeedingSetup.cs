@@ -1,4 +1,6 @@
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Seeding;
 
@@ -10,6 +12,8 @@ public static class SeedingSetup
     /// </summary>
     public static WebApplicationBuilder AddDashboardSeeding(this WebApplicationBuilder builder)
     {
+        // The access setup registers the notifier too, but the seed command runs without it.
+        builder.Services.TryAddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<FleetBulkLoader>();
         builder.Services.AddSingleton<DemoFixtureSeeder>();
         builder.Services.AddOptions<DemoFleetOptions>()

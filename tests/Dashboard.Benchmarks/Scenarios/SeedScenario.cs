@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Core.Access;
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Core.Integrations;
@@ -79,7 +80,7 @@ public sealed class SeedScenario : IBenchmarkScenario
     }
 
     private static FleetBulkLoader NewLoader(string connectionString, bool skipRowTriggers) => new(
-        new DatabaseEndpoint(connectionString), new Contexts(connectionString), new AuditLog(TimeProvider.System), TimeProvider.System)
+        new DatabaseEndpoint(connectionString), new Contexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
     {
         SkipRowTriggers = skipRowTriggers,
     };

@@ -1,7 +1,9 @@
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Seeding;
 using Dashboard.Web.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Dashboard.IntegrationTests.Seeding;
 
@@ -58,6 +60,31 @@ public sealed class FleetBulkLoaderTests
         var audit = await db.AuditEntries.SingleAsync();
         (audit.Actor, audit.Action, audit.EntityId).ShouldBe(("system", "fleet.seeded", "0..19999"));
         audit.Data.ShouldNotBeNull().ShouldContain("\"devices\":20000");
+    }
+
+    [Fact]
+    public async Task Append_NotifiesTheChangeFeedToFlushEverything()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await using var listener = new NpgsqlConnection(database.ConnectionString);
+        await listener.OpenAsync();
+        var payloads = new List<string>();
+        listener.Notification += (_, e) => payloads.Add(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {PolicyChangeMessage.Channel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        await database.Loader.AppendAsync(100);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (payloads.Count == 0)
+        {
+            await listener.WaitAsync(timeout.Token);
+        }
+
+        PolicyChangeMessage.TryParse(payloads.Single(), out var notification).ShouldBeTrue();
+        notification.Revision.ShouldBe(1);
+        notification.Change.All.ShouldBeTrue();
     }
 
     [Fact]

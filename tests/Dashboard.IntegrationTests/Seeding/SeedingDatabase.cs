@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Core.Integrations;
@@ -18,7 +19,7 @@ internal sealed class SeedingDatabase : IAsyncDisposable
     {
         ConnectionString = connectionString;
         Loader = new FleetBulkLoader(
-            new DatabaseEndpoint(connectionString), new Contexts(connectionString), new AuditLog(TimeProvider.System), TimeProvider.System)
+            new DatabaseEndpoint(connectionString), new Contexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
         {
             ChunkSize = chunkSize,
             SkipRowTriggers = skipRowTriggers,
