@@ -7,18 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.IntegrationTests.Devices;
 
-public sealed class FleetOverviewTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IAsyncLifetime
+/// <summary>Each test arranges its own fleet in its own database (cloned from the migrated template).</summary>
+public sealed class FleetOverviewTests : IAsyncLifetime
 {
-    private FleetOverview Overview => new(new ContextFactory(database));
+    private string connectionString = "";
 
-    public async Task InitializeAsync()
-    {
-        // Each test arranges its own fleet on the class's database.
-        await using var db = database.CreateDbContext();
-        await db.Database.ExecuteSqlRawAsync("TRUNCATE account_links, devices, accounts, integrations CASCADE");
-    }
+    private FleetOverview Overview => new(new ContextFactory(connectionString));
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync() => connectionString = await TestPostgres.CreateDatabaseAsync(nameof(FleetOverviewTests));
+
+    public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(connectionString);
 
     [Fact]
     public async Task GetAsync_WhenFleetIsEmpty_ReturnsZerosAndNoGroups()
@@ -37,7 +35,7 @@ public sealed class FleetOverviewTests(DatabaseFixture database) : IClassFixture
     [Fact]
     public async Task GetAsync_CountsTotalsAndGroupsLargestFirst()
     {
-        await using (var db = database.CreateDbContext())
+        await using (var db = TestPostgres.CreateDbContext(connectionString))
         {
             var ann = NewAccount("ann@example.test");
             var ben = NewAccount("ben@example.test");
@@ -83,8 +81,8 @@ public sealed class FleetOverviewTests(DatabaseFixture database) : IClassFixture
         CreatedAt = DateTime.UtcNow,
     };
 
-    private sealed class ContextFactory(DatabaseFixture database) : IDbContextFactory<DashboardDbContext>
+    private sealed class ContextFactory(string connectionString) : IDbContextFactory<DashboardDbContext>
     {
-        public DashboardDbContext CreateDbContext() => database.CreateDbContext();
+        public DashboardDbContext CreateDbContext() => TestPostgres.CreateDbContext(connectionString);
     }
 }
