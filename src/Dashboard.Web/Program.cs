@@ -1,3 +1,4 @@
+using Dashboard.Web.Access;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
@@ -14,6 +15,7 @@ if (command is null)
 {
     builder.AddDashboardUi();
     builder.AddDashboardApi();
+    builder.AddDashboardAccess();
 }
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.UseDashboardHosting();
 app.UseDashboardAuth();
 app.MapDashboardHealth();
 app.MapDashboardApi();
+app.MapDashboardAccess();
 app.MapDashboardUi();
 
 await app.RunAsync();

@@ -74,6 +74,20 @@ public sealed class ThrowawayCluster : IAsyncDisposable
         return ProcessCpu.OfTree(int.Parse(pidFile, System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Wall time of a fixed CPU-bound query (counting ten million generated rows): how fast one core of this
+    /// machine is for PostgreSQL right now, to compare runs made on different machines or at busier moments.
+    /// </summary>
+    public async Task<TimeSpan> ReferenceQueryAsync(CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(_server.ConnectionString("postgres"));
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM generate_series(1, 10000000)", connection);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await command.ExecuteScalarAsync(ct);
+        return System.Diagnostics.Stopwatch.GetElapsedTime(started);
+    }
+
     public async Task<string> ServerVersionAsync(CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(_server.ConnectionString("postgres"));

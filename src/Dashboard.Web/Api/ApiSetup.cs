@@ -1,8 +1,8 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Devices;
+using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
-using Dashboard.Web.Access;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Api;
@@ -13,20 +13,12 @@ public static class ApiSetup
 
     public static WebApplicationBuilder AddDashboardApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDashboardProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi(o =>
-        {
-            o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
-            o.AddDocumentTransformer<OpenApiBearerSecurity>();
-            o.AddOperationTransformer<OpenApiBearerSecurity>();
-            o.AddSchemaTransformer<OpenApiWireTypes>();
-        });
+        builder.Services.AddApiConventions();
 
         // Plain services over the DbContext factory, shared with the support pages.
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
-        builder.AddDashboardAccess();
+        builder.Services.TryAddSingleton<KillSwitchService>();
         return builder;
     }
 
@@ -37,8 +29,23 @@ public static class ApiSetup
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
-        app.MapDashboardAccess();
+        api.MapKillSwitchEndpoints();
         return app;
+    }
+
+    /// <summary>What every endpoint under <c>/api/v1</c> relies on: problem details, the wire format, the OpenAPI document.</summary>
+    internal static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.AddDashboardProblemDetails();
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<OpenApiBearerSecurity>();
+            o.AddOperationTransformer<OpenApiBearerSecurity>();
+            o.AddSchemaTransformer<OpenApiWireTypes>();
+        });
+        return services;
     }
 
     /// <summary>The <c>/api/v1</c> group: every resource maps its endpoints under it.</summary>

@@ -1,3 +1,4 @@
+using Dashboard.Web.Auth;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,13 +11,16 @@ namespace Dashboard.Web.Seeding;
 /// </summary>
 internal sealed partial class DemoSeedingHostedService(
     DemoFixtureSeeder fixture,
+    BridgeKeyDirectory bridgeKeys,
     FleetBulkLoader fleet,
     ReadinessGate gate,
     IOptions<DemoFleetOptions> fleetOptions,
-    ILogger<DemoSeedingHostedService> logger) : IHostedService, IDisposable
+    ILogger<DemoSeedingHostedService> logger) : IHostedService
 {
     public const string StepName = "demo-seed";
 
+    // Never disposed: the host may call StopAsync after disposing its services (WebApplicationFactory does), and a
+    // token source without timers holds nothing that needs releasing.
     private readonly CancellationTokenSource _stopping = new();
     private Task _fleet = Task.CompletedTask;
 
@@ -33,6 +37,9 @@ internal sealed partial class DemoSeedingHostedService(
             else
             {
                 LogFixture(inserted.Total, inserted);
+                // The directory loaded its keys before the fixture existed: without this, the demo bridge keys
+                // would be refused until its next periodic refresh, after /readyz already said ready.
+                await bridgeKeys.RefreshAsync(cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -50,8 +57,6 @@ internal sealed partial class DemoSeedingHostedService(
         await _stopping.CancelAsync();
         await _fleet.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task SeedFleetAsync(ReadinessGate.Step step, CancellationToken ct)
     {

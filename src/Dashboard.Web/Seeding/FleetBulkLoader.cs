@@ -80,7 +80,7 @@ public sealed class FleetBulkLoader(
 
         await ExecuteAsync(connection, FleetStaging.Create, ct);
         var inserted = await LoadChunksAsync(connection, range, new FleetGenerator(clock.GetUtcNow().UtcDateTime), timings,
-            done => progress?.Invoke(new FleetLoadProgress(done, range.Count, clock.GetElapsedTime(started))), ct);
+            (done, rows) => progress?.Invoke(new FleetLoadProgress(done, range.Count, rows, clock.GetElapsedTime(started))), ct);
         await ExecuteAsync(connection, FleetStaging.Drop, ct);
 
         if (inserted.Any)
@@ -97,9 +97,9 @@ public sealed class FleetBulkLoader(
         return new FleetLoadResult(range, inserted, clock.GetElapsedTime(started), timings);
     }
 
-    /// <summary>Generates, copies and merges the range chunk by chunk; reports the devices done after each one.</summary>
+    /// <summary>Generates, copies and merges the range chunk by chunk; reports devices and rows done after each one.</summary>
     private async Task<FleetCounts> LoadChunksAsync(
-        NpgsqlConnection connection, FleetRange range, FleetGenerator generator, FleetLoadTimings timings, Action<long> chunkDone,
+        NpgsqlConnection connection, FleetRange range, FleetGenerator generator, FleetLoadTimings timings, Action<long, long> chunkDone,
         CancellationToken ct)
     {
         var inserted = new FleetCounts();
@@ -125,7 +125,7 @@ public sealed class FleetBulkLoader(
             phase = clock.GetTimestamp();
             inserted.Add(await FleetMerge.MergeAsync(connection, timings.RowTriggersSkipped, ct));
             timings.Merge += clock.GetElapsedTime(phase);
-            chunkDone(chunks[i].End - range.Start);
+            chunkDone(chunks[i].End - range.Start, inserted.Rows);
         }
         return inserted;
     }

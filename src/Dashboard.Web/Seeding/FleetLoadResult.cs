@@ -2,8 +2,8 @@ using Dashboard.Core.Seeding;
 
 namespace Dashboard.Web.Seeding;
 
-/// <summary>How far a load has got: devices merged so far, out of how many.</summary>
-public sealed record FleetLoadProgress(long Devices, long Total, TimeSpan Elapsed)
+/// <summary>How far a load has got: devices merged so far out of how many, and rows inserted in every table.</summary>
+public sealed record FleetLoadProgress(long Devices, long Total, long Rows, TimeSpan Elapsed)
 {
     public double DevicesPerSecond => Devices / Math.Max(Elapsed.TotalSeconds, 1e-6);
 }
@@ -34,7 +34,9 @@ public sealed class FleetCounts
     public long Exposures { get; set; }
     public long OwnershipEvents { get; set; }
 
-    public bool Any => Accounts + Devices + Links + Exposures + OwnershipEvents > 0;
+    public long Rows => Accounts + Devices + Links + Exposures + OwnershipEvents;
+
+    public bool Any => Rows > 0;
 
     public void Add(FleetCounts other)
     {

@@ -15,19 +15,22 @@ namespace Dashboard.Web.Seeding;
 /// event's device from the new devices, an exposure's link from <c>account_links</c>. So the row-by-row
 /// foreign-key triggers, which cost as much as the inserts themselves, can only agree; the merge skips them
 /// (<c>session_replication_role = replica</c>, as <c>pg_restore --disable-triggers</c> does) when the session may
-/// set that (a superuser: the embedded cluster's role) and the tables carry no trigger of their own on INSERT,
-/// which would be skipped too. Otherwise it runs with every trigger, just slower. Unique and check constraints
-/// are enforced either way.
+/// set that (a superuser: the embedded cluster's role) and the only INSERT triggers on those tables are
+/// foreign-key checks; anything else would be skipped too. Otherwise it runs with every trigger, just slower.
+/// Unique and check constraints are enforced either way.
 /// </para>
 /// </summary>
 internal static class FleetMerge
 {
+    // Every INSERT trigger on the merged tables must be a foreign-key check: a trigger of the schema's own (a
+    // counter, an audit hook) or any other constraint trigger (a deferred unique check) keeps every trigger on.
     private const string CanSkipRowTriggers = """
         SELECT current_setting('is_superuser') = 'on' AND NOT EXISTS (
             SELECT 1 FROM pg_trigger t
+            LEFT JOIN pg_constraint c ON c.oid = t.tgconstraint
             WHERE t.tgrelid = ANY (ARRAY['accounts', 'account_links', 'devices', 'device_exposures', 'ownership_events']::regclass[])
-              AND NOT t.tgisinternal
-              AND t.tgtype & 4 <> 0)
+              AND t.tgtype & 4 <> 0
+              AND c.contype IS DISTINCT FROM 'f')
         """;
 
     public const string SeedReason = "Generated demo fleet";

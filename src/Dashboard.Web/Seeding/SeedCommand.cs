@@ -66,7 +66,7 @@ public sealed class SeedCommand : IHostCommand
             var loader = services.GetRequiredService<FleetBulkLoader>();
             await _out.WriteLineAsync(Invariant($"Seeding {devices:N0} devices (binary COPY, one transaction)..."));
             var result = await loader.AppendAsync(devices, p => _out.WriteLine(Invariant(
-                $"  {p.Devices,12:N0} / {p.Total:N0} devices   {p.Elapsed.TotalSeconds,6:F1} s   {p.DevicesPerSecond,10:N0} devices/s")),
+                $"  {p.Devices,12:N0} / {p.Total:N0} devices  {p.Rows,12:N0} rows  {p.Elapsed.TotalSeconds,6:F1} s  {p.DevicesPerSecond,9:N0} devices/s")),
                 interrupt.Token);
             await _out.WriteLineAsync(Describe(result));
             return 0;

@@ -45,11 +45,13 @@ public sealed class SeedScenario : IBenchmarkScenario
             {
                 await AddIntegrationsAsync(connectionString, ct);
                 var loader = NewLoader(connectionString, skipRowTriggers);
-                Console.WriteLine($"  run {run}: load average before {ProcessCpu.LoadAverage()}");
+                var reference = await cluster.ReferenceQueryAsync(ct);
+                Console.WriteLine(Invariant(
+                    $"  run {run}: load average before {ProcessCpu.LoadAverage()}, reference query (count of 10M generated rows) {reference.TotalSeconds:F2} s"));
                 var serverCpu = cluster.ServerCpuTime();
                 var clientCpu = Environment.CpuUsage.TotalTime;
                 var result = await loader.AppendAsync(devices, p => Console.WriteLine(Invariant(
-                    $"    {p.Devices,12:N0} / {p.Total:N0}   {p.Elapsed.TotalSeconds,6:F1} s   {p.DevicesPerSecond,10:N0} devices/s")), ct);
+                    $"    {p.Devices,12:N0} / {p.Total:N0} devices  {p.Rows,12:N0} rows  {p.Elapsed.TotalSeconds,6:F1} s  {p.DevicesPerSecond,9:N0} devices/s")), ct);
                 rates.Add(result.DevicesPerSecond);
                 var inserted = result.Inserted;
                 Console.WriteLine(Invariant(

@@ -174,6 +174,7 @@ public sealed class DevicesApiTests(DashboardAppFactory app) : IClassFixture<Das
     [Fact]
     public async Task Search_WithBridgeKey_Returns403Problem()
     {
+        await app.LoadBridgeKeysAsync();
         using var client = app.CreateClient("dev-bridge-google-assistant");
 
         var response = await client.GetAsync("/api/v1/devices?query=DEMO-CAM");

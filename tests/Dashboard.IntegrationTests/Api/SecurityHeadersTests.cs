@@ -18,6 +18,7 @@ public sealed class SecurityHeadersTests(DashboardAppFactory app) : IClassFixtur
     [InlineData("/Account/Login", null, 200)]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string path, string? token, int status)
     {
+        await app.LoadBridgeKeysAsync();
         using var client = token is null ? app.CreateClient() : app.CreateClient(token);
 
         using var response = await client.GetAsync(path);

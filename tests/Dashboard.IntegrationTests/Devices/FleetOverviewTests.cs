@@ -7,16 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.IntegrationTests.Devices;
 
-/// <summary>Each test arranges its own fleet in its own database (cloned from the migrated template).</summary>
 public sealed class FleetOverviewTests : IAsyncLifetime
 {
-    private string connectionString = "";
+    // Each test arranges its own fleet on a database of its own (the ledger tables refuse TRUNCATE).
+    private string _connectionString = "";
 
-    private FleetOverview Overview => new(new ContextFactory(connectionString));
+    private FleetOverview Overview => new(new ContextFactory(_connectionString));
 
-    public async Task InitializeAsync() => connectionString = await TestPostgres.CreateDatabaseAsync(nameof(FleetOverviewTests));
+    private DashboardDbContext CreateDbContext() => TestPostgres.CreateDbContext(_connectionString);
 
-    public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(connectionString);
+    public async Task InitializeAsync() =>
+        _connectionString = await TestPostgres.CreateDatabaseAsync(nameof(FleetOverviewTests));
+
+    public Task DisposeAsync() => TestPostgres.DropDatabaseAsync(_connectionString);
 
     [Fact]
     public async Task GetAsync_WhenFleetIsEmpty_ReturnsZerosAndNoGroups()
@@ -35,7 +38,7 @@ public sealed class FleetOverviewTests : IAsyncLifetime
     [Fact]
     public async Task GetAsync_CountsTotalsAndGroupsLargestFirst()
     {
-        await using (var db = TestPostgres.CreateDbContext(connectionString))
+        await using (var db = CreateDbContext())
         {
             var ann = NewAccount("ann@example.test");
             var ben = NewAccount("ben@example.test");

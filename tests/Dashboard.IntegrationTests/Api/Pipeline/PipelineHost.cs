@@ -29,7 +29,7 @@ public sealed class PipelineHost : IAsyncLifetime
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders().AddProvider(Logs);
-        builder.AddDashboardApi();
+        builder.Services.AddApiConventions();
 
         _app = builder.Build();
         _app.UseDashboardHosting();

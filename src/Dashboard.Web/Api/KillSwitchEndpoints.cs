@@ -1,0 +1,190 @@
+using System.Security.Claims;
+using Dashboard.Core.Access.Propagation;
+using Dashboard.Core.Data;
+using Dashboard.Core.KillSwitches;
+using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// Kill switches for vendor admins: preview, fire, list, and the two-person lift. Firing and approving a lift answer
+/// only after every enforcement point applied the change, so a check made after the response sees it.
+/// </summary>
+public static class KillSwitchEndpoints
+{
+    // The column lengths: longer text would fail at the database as a 500.
+    private const int MaxReasonLength = 2000;
+    private const int MaxIncidentLength = 200;
+
+    public static RouteGroupBuilder MapKillSwitchEndpoints(this RouteGroupBuilder api)
+    {
+        var switches = api.MapGroup("/kill-switches").WithTags("Kill switches").RequireAuthorization(Policies.VendorAdmin);
+
+        switches.MapPost("/preview", PreviewAsync)
+            .WithName("PreviewKillSwitch")
+            .WithSummary("How many accounts, devices and links a scope would newly cut off. Writes nothing.");
+
+        switches.MapPost("", FireAsync)
+            .WithName("FireKillSwitch")
+            .WithSummary("Fire a kill switch; answers once every enforcement point denies what it covers.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        switches.MapGet("", ListAsync)
+            .WithName("ListKillSwitches")
+            .WithSummary("Kill switches, newest first; active=true keeps those that still deny (pending lifts too).");
+
+        switches.MapPost("/{id:guid}/lift", RequestLiftAsync)
+            .WithName("RequestKillSwitchLift")
+            .WithSummary("Ask for a switch to be lifted; it keeps denying until another admin approves.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        switches.MapPost("/{id:guid}/lift/approve", ApproveLiftAsync)
+            .WithName("ApproveKillSwitchLift")
+            .WithSummary("Approve a pending lift (not by its requester); answers once every enforcement point allows again.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        return api;
+    }
+
+    internal static async Task<Results<Ok<BlastRadius>, ValidationProblem>> PreviewAsync(
+        KillSwitchScopeBody body, KillSwitchService service, CancellationToken ct)
+    {
+        var scope = body.ToScope();
+        var errors = new ValidationErrors();
+        // The body is the bare scope, so its fields are named without a prefix.
+        await AddScopeErrorsAsync(errors, service, scope, path: "", ct);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        return TypedResults.Ok(await service.PreviewAsync(scope, ct));
+    }
+
+    internal static async Task<Results<Created<FireKillSwitchResponse>, ValidationProblem, ProblemHttpResult>> FireAsync(
+        FireKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var scope = request.Scope?.ToScope();
+        await AddScopeErrorsAsync(errors, service, scope, path: "scope", ct);
+        var reason = Text(errors, "reason", request.Reason, MaxReasonLength, required: true);
+        var incident = Text(errors, "incident", request.Incident, MaxIncidentLength, required: false);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        try
+        {
+            var fired = await service.FireAsync(scope!, reason!, incident, user.AuditActor(), ct);
+            var response = new FireKillSwitchResponse(
+                fired.Id, fired.Revision, fired.BlastRadius, PropagationResponse.From(fired.Propagation));
+            return TypedResults.Created($"{ApiSetup.BasePath}/kill-switches/{fired.Id}", response);
+        }
+        catch (PropagationTimeoutException e)
+        {
+            return NotConfirmed(e, "The kill switch is recorded and will deny everywhere once every instance applies it.");
+        }
+    }
+
+    internal static async Task<Results<Ok<Paged<KillSwitchResponse>>, ValidationProblem>> ListAsync(
+        bool? active, int? page, int? pageSize, KillSwitchService service, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var paging = Paging.Read(page, pageSize, errors);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        var switches = await service.ListAsync(active ?? false, paging, ct);
+        return TypedResults.Ok(new Paged<KillSwitchResponse>(switches.Total, switches.Items.Select(KillSwitchResponse.From).ToArray()));
+    }
+
+    internal static async Task<Results<Accepted<LiftStatusResponse>, ValidationProblem, ProblemHttpResult>> RequestLiftAsync(
+        Guid id, LiftKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var reason = Text(errors, "reason", request.Reason, MaxReasonLength, required: true);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        var result = await service.RequestLiftAsync(id, reason!, user.AuditActor(), ct);
+        return result.Outcome switch
+        {
+            LiftOutcome.Done => TypedResults.Accepted((string?)null, new LiftStatusResponse(KillSwitchStatus.PendingApproval)),
+            _ => Refused(id, result),
+        };
+    }
+
+    internal static async Task<Results<Ok<LiftStatusResponse>, ProblemHttpResult>> ApproveLiftAsync(
+        Guid id, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
+    {
+        try
+        {
+            var result = await service.ApproveLiftAsync(id, user.AuditActor(), ct);
+            return result.Outcome switch
+            {
+                LiftOutcome.Done => TypedResults.Ok(new LiftStatusResponse(KillSwitchStatus.Lifted)),
+                _ => Refused(id, result),
+            };
+        }
+        catch (PropagationTimeoutException e)
+        {
+            return NotConfirmed(e, "The lift is recorded and takes effect everywhere once every instance applies it.");
+        }
+    }
+
+    private static async Task AddScopeErrorsAsync(
+        ValidationErrors errors, KillSwitchService service, KillSwitchScope? scope, string path, CancellationToken ct)
+    {
+        foreach (var error in await service.ValidateAsync(scope, path, ct))
+        {
+            errors.Add(error.Field, error.Message);
+        }
+    }
+
+    private static string? Text(ValidationErrors errors, string field, string? value, int maxLength, bool required)
+    {
+        if (!required && string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var text = errors.RequireText(field, value);
+        if (text is not null && text.Length > maxLength)
+        {
+            errors.Add(field, $"Must be at most {maxLength} characters.");
+            return null;
+        }
+        return text;
+    }
+
+    private static ProblemHttpResult Refused(Guid id, LiftResult result) => result.Outcome switch
+    {
+        LiftOutcome.NotFound => TypedResults.Problem(
+            statusCode: StatusCodes.Status404NotFound, detail: $"No kill switch has the id '{id}'."),
+        LiftOutcome.SameAdmin => TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            detail: "A lift must be approved by a vendor admin other than the one who requested it."),
+        _ => TypedResults.Problem(
+            statusCode: StatusCodes.Status409Conflict,
+            detail: $"The kill switch is {WireStatus(result.Status)}: there is nothing to do."),
+    };
+
+    private static string WireStatus(KillSwitchStatus? status) => status switch
+    {
+        KillSwitchStatus.Active => "active, with no lift pending",
+        KillSwitchStatus.PendingApproval => "already pending approval of a lift",
+        KillSwitchStatus.Lifted => "already lifted",
+        _ => "in an unexpected state",
+    };
+
+    private static ProblemHttpResult NotConfirmed(PropagationTimeoutException e, string detail) =>
+        TypedResults.Problem(
+            statusCode: StatusCodes.Status503ServiceUnavailable,
+            title: "Propagation not confirmed in time",
+            detail: $"{detail} Revision {e.Revision}: {e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
+}
