@@ -1,3 +1,4 @@
+using Dashboard.Web.Auth;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ namespace Dashboard.Web.Seeding;
 /// </summary>
 internal sealed partial class DemoSeedingHostedService(
     DemoFixtureSeeder fixture,
+    BridgeKeyDirectory bridgeKeys,
     FleetBulkLoader fleet,
     ReadinessGate gate,
     IOptions<DemoFleetOptions> fleetOptions,
@@ -35,6 +37,9 @@ internal sealed partial class DemoSeedingHostedService(
             else
             {
                 LogFixture(inserted.Total, inserted);
+                // The directory loaded its keys before the fixture existed: without this, the demo bridge keys
+                // would be refused until its next periodic refresh, after /readyz already said ready.
+                await bridgeKeys.RefreshAsync(cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -23,7 +23,11 @@ public static class Chromium
     public const string RequireVariable = "DASHBOARD_REQUIRE_BROWSER";
 
     public static string? SkipReason =>
-        File.Exists(ExecutablePath) || Environment.GetEnvironmentVariable(RequireVariable) == "1"
+        SkipReasonFor(File.Exists(ExecutablePath), Environment.GetEnvironmentVariable(RequireVariable));
+
+    /// <summary>Skip only when the browser is missing and nobody asked for it to be required.</summary>
+    internal static string? SkipReasonFor(bool browserInstalled, string? requireVariable) =>
+        browserInstalled || requireVariable == "1"
             ? null
             : $"{ExecutablePath} not found (apt-get install chromium); set {RequireVariable}=1 to fail instead of skipping.";
 
