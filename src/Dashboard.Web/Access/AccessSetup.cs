@@ -38,7 +38,6 @@ public static class AccessSetup
         services.AddSingleton<PolicyApplier>();
         services.AddSingleton<LeaseKeeper>();
         services.AddSingleton<AccessDecisions>();
-        services.TryAddSingleton<IAccessDecisionObserver, NoAccessDecisionObserver>();
         services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<PropagationWaiter>();
 

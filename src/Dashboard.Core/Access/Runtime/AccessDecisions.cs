@@ -22,10 +22,12 @@ public sealed class AccessDecisions(
     AccessFactsReader reader,
     InFlightDecisions inFlight,
     LocalLease lease,
-    IAccessDecisionObserver observer,
+    IEnumerable<IAccessDecisionObserver> observers,
     TimeProvider time,
     ILogger<AccessDecisions> logger)
 {
+    private readonly IAccessDecisionObserver[] observers = [.. observers];
+
     public DecisionTicket Enter() => inFlight.Enter();
 
     public ValueTask<DecisionOutcome> DecideAsync(DecisionTicket ticket, AccessRequest request, CancellationToken ct)
@@ -77,7 +79,10 @@ public sealed class AccessDecisions(
             throw Unavailable(e);
         }
         var outcome = new VisibleDevicesOutcome(fleet.Revision, VisibleDevices.For(integrationId, accountId, fleet));
-        Observe(() => observer.Listed(integrationId, accountId, outcome));
+        foreach (var observer in observers)
+        {
+            Observe(() => observer.Listed(integrationId, accountId, outcome));
+        }
         return outcome;
     }
 
@@ -123,14 +128,17 @@ public sealed class AccessDecisions(
     private DecisionOutcome Complete(in AccessRequest request, AccessFacts facts, DecisionSource source)
     {
         var outcome = new DecisionOutcome(DecisionEngine.Decide(request, facts), DecisionIds.New(time), source);
-        try
+        foreach (var observer in observers)
         {
-            observer.Decided(request, outcome);
-        }
-        catch (Exception e)
-        {
-            // Telemetry is best effort; the decision stands.
-            logger.LogWarning(e, "A decision observer failed");
+            try
+            {
+                observer.Decided(request, outcome);
+            }
+            catch (Exception e)
+            {
+                // Telemetry is best effort; the decision stands.
+                logger.LogWarning(e, "A decision observer failed");
+            }
         }
         return outcome;
     }
