@@ -199,6 +199,10 @@ namespace Dashboard.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Email"), new[] { "text_pattern_ops" });
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_accounts_locked")
+                        .HasFilter("status = 'Locked'");
+
                     b.ToTable("accounts", null, t =>
                         {
                             t.HasCheckConstraint("ck_accounts_email_canonical", "email = lower(btrim(email))");
