@@ -39,6 +39,32 @@ public sealed class KillSwitchService(
         KillSwitchScope scope, string reason, string? incident, string actor, CancellationToken ct = default)
     {
         var started = clock.GetTimestamp();
+        var killSwitch = await CommitFireAsync(scope, reason, incident, actor, ct);
+
+        // The radius excludes this switch itself (it is committed, and would otherwise hide everything it covers).
+        var radius = BlastRadiusAsync(killSwitch.Scope, killSwitch.Id, ct);
+        var propagated = PropagateAsync(killSwitch.Revision, started, ct);
+        await Task.WhenAll(radius, propagated);
+        var (proof, untilPropagated) = await propagated;
+        return new FiredKillSwitch(killSwitch.Id, killSwitch.Revision, await radius, proof) { UntilPropagated = untilPropagated };
+    }
+
+    /// <summary>
+    /// Fires exactly as <see cref="FireAsync"/> does but without counting the blast radius: what firing itself costs,
+    /// for the benchmarks. The result's radius is empty.
+    /// </summary>
+    internal async Task<FiredKillSwitch> FireWithoutRadiusAsync(
+        KillSwitchScope scope, string reason, string? incident, string actor, CancellationToken ct = default)
+    {
+        var started = clock.GetTimestamp();
+        var killSwitch = await CommitFireAsync(scope, reason, incident, actor, ct);
+        var (proof, untilPropagated) = await PropagateAsync(killSwitch.Revision, started, ct);
+        return new FiredKillSwitch(killSwitch.Id, killSwitch.Revision, new BlastRadius(0, 0, 0), proof) { UntilPropagated = untilPropagated };
+    }
+
+    private async Task<KillSwitch> CommitFireAsync(
+        KillSwitchScope scope, string reason, string? incident, string actor, CancellationToken ct)
+    {
         var killSwitch = new KillSwitch
         {
             Id = Guid.CreateVersion7(),
@@ -48,24 +74,16 @@ public sealed class KillSwitchService(
             ActivatedBy = actor,
             ActivatedAt = Now(),
         };
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            killSwitch.Revision = await notifier.BumpAndNotifyAsync(db, PolicyChange.KillSwitchesChanged, ct);
-            db.KillSwitches.Add(killSwitch);
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, new AuditRecord(
-                actor, "kill_switch.fired", EntityType, killSwitch.Id.ToString(), reason,
-                new { scope = killSwitch.Scope, incident, revision = killSwitch.Revision }), ct);
-            await transaction.CommitAsync(ct);
-        }
-
-        // The radius excludes this switch itself (it is committed, and would otherwise hide everything it covers).
-        var radius = BlastRadiusAsync(killSwitch.Scope, killSwitch.Id, ct);
-        var propagated = PropagateAsync(killSwitch.Revision, started, ct);
-        await Task.WhenAll(radius, propagated);
-        var (proof, untilPropagated) = await propagated;
-        return new FiredKillSwitch(killSwitch.Id, killSwitch.Revision, await radius, proof) { UntilPropagated = untilPropagated };
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        killSwitch.Revision = await notifier.BumpAndNotifyAsync(db, PolicyChange.KillSwitchesChanged, ct);
+        db.KillSwitches.Add(killSwitch);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, new AuditRecord(
+            actor, "kill_switch.fired", EntityType, killSwitch.Id.ToString(), reason,
+            new { scope = killSwitch.Scope, incident, revision = killSwitch.Revision }), ct);
+        await transaction.CommitAsync(ct);
+        return killSwitch;
     }
 
     private async Task<(PropagationProof Proof, TimeSpan Elapsed)> PropagateAsync(long revision, long started, CancellationToken ct)
