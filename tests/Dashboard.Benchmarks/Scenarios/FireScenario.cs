@@ -53,6 +53,9 @@ public sealed class FireScenario : IBenchmarkScenario
         var propagated = new List<double>();
         var answered = new List<double>();
         var radius = new BlastRadius(0, 0, 0);
+        // One unmeasured round of each first: the first calls in this process compile their code paths.
+        await PropagationScenario.LiftAsync(fleet, (await fleet.KillSwitches.FireWithoutRadiusAsync(Scope, "warm-up", null, "bench-admin-1", ct)).Id, ct);
+        await PropagationScenario.LiftAsync(fleet, (await fleet.KillSwitches.FireAsync(Scope, "warm-up", null, "bench-admin-1", ct)).Id, ct);
         var cpu = CpuMeter.Start(fleet);
         for (var i = 0; i < fires; i++)
         {

@@ -38,6 +38,8 @@ public sealed class PropagationScenario : IBenchmarkScenario
         var lifts = new List<double>();
         var points = new HashSet<int>();
         var expired = 0;
+        // One unmeasured round first: the first fire and lift in this process compile their code paths.
+        await LiftAsync(fleet, (await fleet.KillSwitches.FireAsync(scope, "propagation benchmark warm-up", null, "bench-admin-1", ct)).Id, ct);
         var load = ProcessCpu.LoadAverage();
         var cpu = CpuMeter.Start(fleet);
         for (var i = 0; i < operations / 2; i++)
