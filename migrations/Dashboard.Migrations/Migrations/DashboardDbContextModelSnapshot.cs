@@ -646,6 +646,9 @@ namespace Dashboard.Migrations.Migrations
                         .HasDatabaseName("ux_account_links_one_active")
                         .HasFilter("status = 'Active'");
 
+                    b.HasIndex(new[] { "AccountId", "IntegrationId", "LinkedAt" }, "ix_account_links_account_integration")
+                        .HasDatabaseName("ix_account_links_account_integration");
+
                     b.ToTable("account_links", (string)null);
                 });
 
