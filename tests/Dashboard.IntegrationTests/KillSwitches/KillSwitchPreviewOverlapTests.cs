@@ -1,6 +1,8 @@
 using Dashboard.IntegrationTests.Access;
 using Dashboard.IntegrationTests.Api;
+using Dashboard.Core.KillSwitches;
 using Dashboard.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.IntegrationTests.KillSwitches;
 
@@ -68,6 +70,37 @@ public sealed class KillSwitchPreviewOverlapTests(DashboardAppFactory app) : ICl
 
         previews[0].ShouldBe((0L, 0L, 0L));
         previews[1].ShouldBe((1L, 2L, 1L));
+    }
+
+    [Fact]
+    public async Task Preview_WithAStoredScopeWrittenLoosely_ReadsItAsDecisionsDo()
+    {
+        // Written straight to the table, as no API would store it: untrimmed, mixed case. The matcher still stops
+        // alexa streams of 0002 with it, so the preview must not count them either.
+        var stored = new KillSwitch
+        {
+            Id = Guid.CreateVersion7(),
+            Scope = new KillSwitchScope { Integration = " Alexa ", Actions = ["stream"], Devices = [" demo-cam-0002 "] },
+            Reason = "loosely written",
+            ActivatedBy = "test",
+            ActivatedAt = DateTime.UtcNow,
+        };
+        await using (var db = app.CreateDbContext())
+        {
+            db.KillSwitches.Add(stored);
+            await db.SaveChangesAsync();
+        }
+        using var admin = app.CreateClient(KillSwitchApi.AdminToken);
+        try
+        {
+            (await admin.PreviewAsync(new { integration = "alexa", actions = new[] { "stream" } })).Radius().ShouldBe((1L, 1L, 1L));
+            (await admin.PreviewAsync(new { integration = "alexa", actions = new[] { "snapshot" } })).Radius().ShouldBe((1L, 2L, 1L));
+        }
+        finally
+        {
+            await using var db = app.CreateDbContext();
+            await db.KillSwitches.Where(k => k.Id == stored.Id).ExecuteDeleteAsync();
+        }
     }
 
     /// <summary>Fires <paramref name="active"/>, previews each scope, then lifts the switch again.</summary>
