@@ -25,8 +25,9 @@ public sealed class OwnershipHistory(IDbContextFactory<DashboardDbContext> conte
         {
             return null;
         }
-        var rows = await Entries(db, deviceId)
-            .OrderBy(e => e.At).ThenBy(e => e.Id)
+        var rows = await WithAccounts(db, db.OwnershipEvents.AsNoTracking()
+                .Where(e => e.DeviceId == deviceId)
+                .OrderBy(e => e.At).ThenBy(e => e.Id))
             .ToListAsync(ct);
         return rows.Select(r => r.ToEntry()).ToList();
     }
@@ -43,9 +44,10 @@ public sealed class OwnershipHistory(IDbContextFactory<DashboardDbContext> conte
         {
             return null;
         }
-        var last = await Entries(db, deviceId)
-            .Where(e => e.At <= utc)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+        var last = await WithAccounts(db, db.OwnershipEvents.AsNoTracking()
+                .Where(e => e.DeviceId == deviceId && e.At <= utc)
+                .OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                .Take(1))
             .FirstOrDefaultAsync(ct);
         return new OwnerAt(utc, last?.ToEntry().To);
     }
@@ -56,16 +58,13 @@ public sealed class OwnershipHistory(IDbContextFactory<DashboardDbContext> conte
         return await db.Devices.Where(d => d.Serial == canonical).Select(d => (Guid?)d.Id).SingleOrDefaultAsync(ct);
     }
 
-    private static IQueryable<EntryRow> Entries(DashboardDbContext db, Guid deviceId) =>
-        from e in db.OwnershipEvents.AsNoTracking()
-        where e.DeviceId == deviceId
-        join f in db.Accounts on e.FromAccountId equals (Guid?)f.Id into fromAccounts
-        from f in fromAccounts.DefaultIfEmpty()
-        join t in db.Accounts on e.ToAccountId equals (Guid?)t.Id into toAccounts
-        from t in toAccounts.DefaultIfEmpty()
-        select new EntryRow(
-            e.Id, e.At, e.Kind, e.FromAccountId, f == null ? null : f.Email, e.ToAccountId, t == null ? null : t.Email,
-            e.ActorLabel, e.Reason);
+    // Ordered before this projection: EF cannot order by the members of a record built in the select.
+    private static IQueryable<EntryRow> WithAccounts(DashboardDbContext db, IQueryable<OwnershipEvent> events) =>
+        events.Select(e => new EntryRow(
+            e.Id, e.At, e.Kind,
+            e.FromAccountId, db.Accounts.Where(a => a.Id == e.FromAccountId).Select(a => a.Email).FirstOrDefault(),
+            e.ToAccountId, db.Accounts.Where(a => a.Id == e.ToAccountId).Select(a => a.Email).FirstOrDefault(),
+            e.ActorLabel, e.Reason));
 
     private sealed record EntryRow(
         long Id, DateTime At, OwnershipEventKind Kind, Guid? FromId, string? FromEmail, Guid? ToId, string? ToEmail,
