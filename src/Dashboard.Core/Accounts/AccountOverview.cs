@@ -28,6 +28,17 @@ public sealed class AccountOverview(IDbContextFactory<DashboardDbContext> contex
             .SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The account with exactly this email (trimmed, any case), or null.</summary>
+    public async Task<AccountSummary?> FindByEmailAsync(string email, CancellationToken ct = default)
+    {
+        var canonical = Account.CanonicalEmail(email);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Accounts.AsNoTracking()
+            .Where(a => a.Email == canonical)
+            .Select(a => new AccountSummary(a.Id, a.Email, a.DisplayName, a.Status, db.Devices.Count(d => d.OwnerId == a.Id)))
+            .SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>Devices the account owns now, ordered by serial (byte order), over the owner index.</summary>
     public async Task<Paged<DeviceSummary>> OwnedDevicesAsync(Guid accountId, PageRequest page, CancellationToken ct = default)
     {

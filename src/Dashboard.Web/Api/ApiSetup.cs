@@ -26,6 +26,7 @@ public static class ApiSetup
         builder.Services.TryAddSingleton<OwnershipHistory>();
         builder.Services.TryAddSingleton<AccountLockService>();
         builder.Services.TryAddSingleton<AccountOverview>();
+        builder.Services.TryAddSingleton<DeviceSignals>();
         return builder;
     }
 
