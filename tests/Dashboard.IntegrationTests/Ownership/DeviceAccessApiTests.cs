@@ -63,4 +63,25 @@ public sealed class DeviceAccessApiTests(DashboardAppFactory app) : IClassFixtur
             $"{integration.Key} control deny kill_switch",
         ]);
     }
+
+    [Theory]
+    [InlineData("DEMO-CAM-0001", "alice")]
+    [InlineData("DEMO-CAM-0002", "alice")]
+    [InlineData("DEMO-CAM-0003", "bob")]
+    public async Task Get_EveryAccessRow_IsWhatTheDecisionApiAnswersTheOwnersBridge(string serial, string owner)
+    {
+        await app.LoadBridgeKeysAsync();
+        var ownerId = await DemoFixtureApp.AccountIdAsync(app, owner);
+        using var support = app.CreateClient(OwnershipApi.SupportToken);
+
+        var rows = (await support.DeviceAsync(serial))["access"]!.AsArray();
+
+        rows.Count.ShouldBeGreaterThan(0);
+        foreach (var row in rows)
+        {
+            using var bridge = app.CreateClient("dev-bridge-" + row!["integration"].Text());
+            var check = await bridge.CheckAsync(ownerId, serial, row["action"].Text());
+            $"{check.Decision} {check.Reason}".ShouldBe($"{row["decision"].Text()} {row["reason"].Text()}", row.ToJsonString());
+        }
+    }
 }
