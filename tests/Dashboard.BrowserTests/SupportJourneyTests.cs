@@ -48,6 +48,13 @@ public sealed class SupportJourneyTests(DashboardFixture fixture)
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
         await Expect(dialog.GetByText("Give a reason").First).ToBeVisibleAsync();
         await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
+        // An email no account has is refused in the dialog, with nothing changed.
+        await dialog.GetByTestId("reason-dialog-account").FillAsync("nobody@nowhere.test");
+        await dialog.GetByTestId("reason-dialog-account").PressAsync("Tab");
+        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("No account has the email");
+        await dialog.GetByTestId("reason-dialog-account").FillAsync("carol@demo.test");
+        await dialog.GetByTestId("reason-dialog-account").PressAsync("Tab");
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
