@@ -39,6 +39,14 @@ public sealed class DashboardApi(Uri baseAddress) : IDisposable
         return (body.GetProperty("accounts").GetInt64(), body.GetProperty("devices").GetInt64(), body.GetProperty("links").GetInt64());
     }
 
+    /// <summary>How many kill switches exist, whatever their status.</summary>
+    public async Task<long> KillSwitchCountAsync()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/kill-switches?pageSize=1", AdminToken);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return page.GetProperty("total").GetInt64();
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
     {
         using var request = new HttpRequestMessage(method, path);

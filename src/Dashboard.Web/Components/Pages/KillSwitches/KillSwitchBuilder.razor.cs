@@ -218,7 +218,6 @@ public sealed partial class KillSwitchBuilder : IDisposable
         try
         {
             var actor = (await Authentication.GetAuthenticationStateAsync()).User.AuditActor();
-            pendingCount?.Cancel();
             fired = await KillSwitches.FireAsync(scope, reason, incident, actor);
             firedScopeText = words;
         }
