@@ -30,6 +30,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
     private IReadOnlyList<IntegrationChoice>? integrations;
     private IReadOnlyList<Option> integrationOptions = [];
     private FleetSummary? fleet;
+    private string? fleetProblem;
     private IReadOnlyList<AccountRef> matchedAccounts = [];
     private IDictionary<string, string[]> errors = new Dictionary<string, string[]>();
 
@@ -87,7 +88,16 @@ public sealed partial class KillSwitchBuilder : IDisposable
         {
             ScheduleCount();
         }
-        fleet = await Fleet.GetAsync();
+        try
+        {
+            fleet = await Fleet.GetAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The pickers are a convenience; the scope can still be built without them.
+            Logger.LogWarning(e, "Fleet values for the kill switch builder could not be read");
+            fleetProblem = "Models, firmware versions and regions could not be loaded; reload the page to pick them.";
+        }
         StateHasChanged();
     }
 

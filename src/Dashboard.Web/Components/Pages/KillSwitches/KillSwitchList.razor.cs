@@ -53,6 +53,20 @@ public sealed partial class KillSwitchList
         historyVersion++;
     }
 
+    private async Task RefreshAsync()
+    {
+        busy = true;
+        try
+        {
+            message = null;
+            await ReloadAsync();
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+
     private async Task<Paged<KillSwitchRecord>> LoadHistoryAsync(int pageNumber)
     {
         var page = await History.ListAsync(KillSwitchListFilter.Lifted, new PageRequest(pageNumber, HistoryPageSize));
