@@ -22,6 +22,18 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         (await api.CheckAsync(DashboardApi.GoogleBridgeKey, alice, Device, "stream")).ShouldBe(("allow", "allowed"));
         var expected = await api.PreviewAsync(new { integration = "google-assistant", actions = new[] { "stream" } });
 
+        try
+        {
+            await RunJourneyAsync(api, alice, expected);
+        }
+        finally
+        {
+            await api.LiftEverythingAsync();
+        }
+    }
+
+    private async Task RunJourneyAsync(DashboardApi api, Guid alice, (long Accounts, long Devices, long Links) expected)
+    {
         await using var adminContext = await fixture.NewContextAsync();
         var admin = await adminContext.NewPageAsync();
         await Session.SignInAsync(admin, DemoLogins.Admin);

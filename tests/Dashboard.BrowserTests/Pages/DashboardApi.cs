@@ -11,6 +11,7 @@ namespace Dashboard.BrowserTests.Pages;
 public sealed class DashboardApi(Uri baseAddress) : IDisposable
 {
     public const string AdminToken = "dev-admin-token";
+    public const string Admin2Token = "dev-admin2-token";
     public const string GoogleBridgeKey = "dev-bridge-google-assistant";
 
     private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -45,6 +46,32 @@ public sealed class DashboardApi(Uri baseAddress) : IDisposable
         using var response = await SendAsync(HttpMethod.Get, "/api/v1/kill-switches?pageSize=1", AdminToken);
         var page = await response.Content.ReadFromJsonAsync<JsonElement>();
         return page.GetProperty("total").GetInt64();
+    }
+
+    /// <summary>
+    /// Lifts every switch that still denies (requested by one admin, approved by the other), so a journey that fails
+    /// half-way does not leave the shared app denying for the tests after it.
+    /// </summary>
+    public async Task LiftEverythingAsync()
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/kill-switches?active=true&pageSize=500", AdminToken);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        foreach (var item in page.GetProperty("items").EnumerateArray())
+        {
+            var id = item.GetProperty("id").GetGuid();
+            if (item.GetProperty("status").GetString() == "active")
+            {
+                (await SendAsync(HttpMethod.Post, $"/api/v1/kill-switches/{id}/lift", AdminToken, new { reason = "test clean-up" })).Dispose();
+            }
+            using var approve = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/kill-switches/{id}/lift/approve");
+            approve.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Admin2Token);
+            // A 403 here means admin2 requested it; approve with the other admin then.
+            using var answer = await http.SendAsync(approve);
+            if (answer.StatusCode == System.Net.HttpStatusCode.Forbidden)
+            {
+                (await SendAsync(HttpMethod.Post, $"/api/v1/kill-switches/{id}/lift/approve", AdminToken)).Dispose();
+            }
+        }
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, object? body = null)
