@@ -36,27 +36,4 @@ public sealed class ScopeWordsTests
         ScopeWords.Describe(scope, new Dictionary<Guid, string> { [known] = "alice@demo.test" })
             .ShouldBe($"Integration alexa · regions: EU, US · accounts: alice@demo.test, {unknown} · devices: DEMO-CAM-0001");
     }
-
-    [Fact]
-    public void ToScope_LeavesUnpickedListsOut_AndSplitsTypedEntries()
-    {
-        var draft = new ScopeDraft
-        {
-            Selector = ScopeSelector.Kind,
-            Integration = "google-assistant", // left over from the other selector: not part of the scope
-            Kind = "assistant",
-            Actions = ["stream"],
-            DevicesText = "demo-cam-0001, DEMO-CAM-0002\nDEMO-CAM-0002",
-        };
-
-        var scope = draft.ToScope([]);
-
-        scope.Integration.ShouldBeNull();
-        scope.IntegrationKind.ShouldBe("assistant");
-        scope.AllIntegrations.ShouldBeFalse();
-        scope.Actions.ShouldBe(["stream"]);
-        scope.Models.ShouldBeNull();
-        scope.Accounts.ShouldBeNull();
-        scope.Devices.ShouldBe(["demo-cam-0001", "DEMO-CAM-0002"]);
-    }
 }

@@ -183,10 +183,6 @@ public sealed partial class KillSwitchBuilder : IDisposable
             return null;
         }
         var scope = draft.ToScope(accounts.Found.Select(a => a.Id).ToArray());
-        if (scope.Actions?.Count == actionNames.Count)
-        {
-            scope = scope with { Actions = null }; // every action: leave the list out, as the API would read it
-        }
         await KillSwitchInput.AddScopeErrorsAsync(check, KillSwitches, scope, path: "", ct);
         return check.HasErrors ? null : scope;
     }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.KillSwitches;
 
 namespace Dashboard.Web.Components.Pages.KillSwitches;
@@ -42,7 +43,8 @@ public sealed class ScopeDraft
         Integration = Selector == ScopeSelector.Integration ? Integration : null,
         IntegrationKind = Selector == ScopeSelector.Kind ? Kind : null,
         AllIntegrations = Selector == ScopeSelector.All,
-        Actions = OrNull(Actions),
+        // Every action ticked means every action: the list is left out, as the API reads an absent one.
+        Actions = Actions.Distinct(StringComparer.Ordinal).Count() == AccessActionNames.Each.Count ? null : OrNull(Actions),
         Models = OrNull(Models),
         Firmware = OrNull(Firmware),
         Regions = OrNull(Regions),
