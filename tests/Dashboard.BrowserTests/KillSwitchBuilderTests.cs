@@ -22,7 +22,7 @@ public sealed class KillSwitchBuilderTests(DashboardFixture fixture)
         await page.GotoAsync("/admin/kill-switches/new");
         await Session.WaitForCircuitAsync(page);
 
-        await page.GetByTestId("selector").GetByText("All integrations", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(Microsoft.Playwright.AriaRole.Radio, new() { Name = "All integrations" }).ClickAsync();
         await page.GetByTestId("accounts").FillAsync("nobody@demo.test ALICE@demo.test");
 
         await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Alert).Filter(new() { HasText = "nobody@demo.test" }))

@@ -49,7 +49,7 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         await Expect(radius).ToHaveAttributeAsync("data-state", "ready");
         foreach (var action in new[] { "snapshot", "events", "control" })
         {
-            await admin.GetByTestId("actions").GetByText(action, new() { Exact = true }).ClickAsync();
+            await admin.GetByRole(AriaRole.Checkbox, new() { Name = action, Exact = true }).ClickAsync();
         }
         await Expect(radius).ToContainTextAsync("Integration google-assistant · actions: stream");
         await Expect(radius).ToHaveAttributeAsync("data-state", "ready");
