@@ -58,7 +58,7 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         await Expect(radius.Locator("[data-stat=radius-links]")).ToHaveTextAsync(expected.Links.ToString("N0", System.Globalization.CultureInfo.InvariantCulture));
         expected.Devices.ShouldBeGreaterThanOrEqualTo(2, "alice's 0001 and bob's 0003 are exposed to Google");
 
-        await admin.GetByTestId("reason").FillAsync("Google hubs show streams of other households' cameras");
+        await admin.GetByLabel("Reason (required)").FillAsync("Google hubs show streams of other households' cameras");
         await admin.GetByTestId("incident").FillAsync("INC-2041");
         await Session.ScreenshotAsync(admin, "kill-switch-builder.png");
 
@@ -66,7 +66,7 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         await admin.GetByTestId("review-fire").ClickAsync();
         var fire = admin.GetByTestId("confirm-fire");
         await Expect(fire).ToBeDisabledAsync();
-        await admin.GetByTestId("confirm-word").FillAsync("fire");
+        await admin.GetByLabel("Type FIRE to confirm").FillAsync("fire");
         await Expect(fire).ToBeEnabledAsync();
         await fire.ClickAsync();
 
