@@ -92,8 +92,8 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         await admin.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Kill switches" }).ClickAsync();
         var active = admin.GetByTestId("active-switches").GetByTestId("kill-switch").Filter(new() { HasText = "google-assistant" });
         await active.GetByTestId("request-lift").ClickAsync();
-        await admin.GetByTestId("lift-reason").FillAsync("Partner deployed the cache fix; verified on three hubs");
-        await admin.GetByTestId("lift-submit").ClickAsync();
+        await admin.GetByTestId("reason-dialog-reason").FillAsync("Partner deployed the cache fix; verified on three hubs");
+        await admin.GetByTestId("reason-dialog-confirm").ClickAsync();
         await Expect(admin.GetByTestId("kill-switch-message")).ToContainTextAsync("Lift requested");
         var pendingForAdmin = admin.GetByTestId("pending-lifts").GetByTestId("kill-switch").Filter(new() { HasText = "google-assistant" });
         await Expect(pendingForAdmin.GetByTestId("approve-lift")).ToBeDisabledAsync();

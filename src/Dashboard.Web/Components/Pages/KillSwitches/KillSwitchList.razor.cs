@@ -3,6 +3,7 @@ using Dashboard.Core.Data;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
@@ -89,11 +90,23 @@ public sealed partial class KillSwitchList
 
     private async Task RequestLiftAsync(KillSwitchRecord record)
     {
-        var reason = await Dialogs.OpenAsync<LiftRequestDialog>("Request a lift",
-            new Dictionary<string, object?> { [nameof(LiftRequestDialog.ScopeText)] = Words(record) },
-            new DialogOptions { Width = "36rem" }) as string;
-        if (reason is null)
+        var confirmed = await Dialogs.OpenAsync<ReasonDialog>("Request a lift",
+            new Dictionary<string, object?>
+            {
+                [nameof(ReasonDialog.Summary)] = $"Ask for “{Words(record)}” to be lifted. It keeps denying until another vendor admin approves the lift.",
+                [nameof(ReasonDialog.ConfirmText)] = "Request lift",
+                [nameof(ReasonDialog.MaxReasonLength)] = KillSwitchInput.MaxReasonLength,
+            },
+            new DialogOptions { Width = "36rem" }) as ReasonDialogResult;
+        if (confirmed is null)
         {
+            return;
+        }
+        // The same reason rules as the API (the dialog only checks that one was given).
+        var errors = new ValidationErrors();
+        if (KillSwitchInput.Reason(errors, "reason", confirmed.Reason) is not { } reason)
+        {
+            message = new Message(AlertStyle.Danger, "Reason: " + string.Join(" ", errors.ToDictionary()["reason"]) + " Nothing was changed.");
             return;
         }
         await RunAsync(async actor =>
