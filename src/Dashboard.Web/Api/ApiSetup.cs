@@ -1,7 +1,9 @@
 using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Devices;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
+using Dashboard.Web.Exports;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,6 +21,9 @@ public static class ApiSetup
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
         builder.Services.TryAddSingleton<KillSwitchService>();
+        builder.Services.TryAddSingleton<AuditSearch>();
+        builder.Services.TryAddSingleton<AuditChainCheck>();
+        builder.Services.TryAddSingleton<FleetList>();
         return builder;
     }
 
@@ -30,6 +35,8 @@ public static class ApiSetup
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
         api.MapKillSwitchEndpoints();
+        api.MapAuditEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 
