@@ -41,7 +41,6 @@ public sealed class AuditSearch(IDbContextFactory<DashboardDbContext> contexts)
         var items = await Rows(db, entries.OrderByDescending(e => e.Id)
                 .Skip((int)Math.Min(page.Skip, int.MaxValue))
                 .Take(page.PageSize))
-            .OrderByDescending(r => r.Id)
             .ToListAsync(ct);
         return new Paged<AuditRow>(total, items);
     }
@@ -51,7 +50,7 @@ public sealed class AuditSearch(IDbContextFactory<DashboardDbContext> contexts)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var entries = await FilterAsync(db, filter, ct);
-        await foreach (var row in Rows(db, entries).OrderByDescending(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Rows(db, entries).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }
@@ -96,10 +95,12 @@ public sealed class AuditSearch(IDbContextFactory<DashboardDbContext> contexts)
         return entries;
     }
 
+    /// <summary>Newest first, with the actor's email where the actor is a user.</summary>
     private static IQueryable<AuditRow> Rows(DashboardDbContext db, IQueryable<AuditEntry> entries) =>
         from e in entries
         join u in db.Users on e.Actor equals u.Id into users
         from u in users.DefaultIfEmpty()
+        orderby e.Id descending
         select new AuditRow(
             e.Id, e.At, u == null || u.Email == null ? e.Actor : u.Email, e.Actor, e.Action, e.EntityType, e.EntityId, e.Reason, e.Data);
 
