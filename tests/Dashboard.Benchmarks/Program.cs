@@ -2,7 +2,7 @@ using Dashboard.Benchmarks;
 using Dashboard.Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/Dashboard.Benchmarks -- <scenario> [options]
-IBenchmarkScenario[] scenarios = [new SeedScenario()];
+IBenchmarkScenario[] scenarios = [new SeedScenario(), new SearchScenario()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
