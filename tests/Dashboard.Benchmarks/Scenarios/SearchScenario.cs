@@ -57,10 +57,10 @@ public sealed class SearchScenario : IBenchmarkScenario
                     $"  run {run}: load average {ProcessCpu.LoadAverage()}, reference query {reference.TotalSeconds:F2} s"));
                 foreach (var kind in kinds)
                 {
-                    var result = await MeasureAsync(kind, ct);
+                    var result = await MeasureAsync(kind, cluster, ct);
                     p95s[kind.Name].Add(result.P95);
                     Console.WriteLine(Invariant(
-                        $"    {kind.Name,-22} p50 {result.P50,6:F2} ms  p95 {result.P95,6:F2} ms  p99 {result.P99,6:F2} ms  max {result.Max,7:F2} ms  (mean total {result.MeanTotal:N1})"));
+                        $"    {kind.Name,-22} p50 {result.P50,6:F2} ms  p95 {result.P95,6:F2} ms  p99 {result.P99,6:F2} ms  max {result.Max,7:F2} ms  CPU/query {result.CpuPerQuery,5:F2} ms (PostgreSQL {result.ServerCpuPerQuery:F2})  (mean total {result.MeanTotal:N1})"));
                 }
             }
 
@@ -96,9 +96,12 @@ public sealed class SearchScenario : IBenchmarkScenario
         ];
     }
 
-    private sealed record Measurement(double P50, double P95, double P99, double Max, double MeanTotal);
+    /// <param name="CpuPerQuery">CPU time of this process and of PostgreSQL per query: unlike wall time, it does not
+    /// grow when other work on a shared machine keeps the query waiting for a core.</param>
+    private sealed record Measurement(
+        double P50, double P95, double P99, double Max, double MeanTotal, double CpuPerQuery, double ServerCpuPerQuery);
 
-    private static async Task<Measurement> MeasureAsync(Kind kind, CancellationToken ct)
+    private static async Task<Measurement> MeasureAsync(Kind kind, ThrowawayCluster cluster, CancellationToken ct)
     {
         for (var i = 0; i < WarmUpPerKind; i++)
         {
@@ -106,6 +109,8 @@ public sealed class SearchScenario : IBenchmarkScenario
         }
         var times = new List<double>(kind.Queries.Count);
         long totals = 0;
+        var serverCpu = cluster.ServerCpuTime();
+        var clientCpu = Environment.CpuUsage.TotalTime;
         foreach (var query in kind.Queries)
         {
             ct.ThrowIfCancellationRequested();
@@ -113,9 +118,12 @@ public sealed class SearchScenario : IBenchmarkScenario
             totals += await kind.Ask(query);
             times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
+        var serverMs = (cluster.ServerCpuTime() - serverCpu).TotalMilliseconds;
+        var clientMs = (Environment.CpuUsage.TotalTime - clientCpu).TotalMilliseconds;
         times.Sort();
         return new Measurement(
-            Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times[^1], (double)totals / times.Count);
+            Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times[^1], (double)totals / times.Count,
+            (serverMs + clientMs) / times.Count, serverMs / times.Count);
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
