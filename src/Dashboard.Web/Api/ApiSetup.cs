@@ -1,6 +1,8 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Exports;
@@ -21,6 +23,12 @@ public static class ApiSetup
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
         builder.Services.TryAddSingleton<KillSwitchService>();
+        builder.Services.TryAddSingleton<EffectiveAccess>();
+        builder.Services.TryAddSingleton<OwnershipService>();
+        builder.Services.TryAddSingleton<OwnershipHistory>();
+        builder.Services.TryAddSingleton<AccountLockService>();
+        builder.Services.TryAddSingleton<AccountOverview>();
+        builder.Services.TryAddSingleton<DeviceSignals>();
         builder.Services.TryAddSingleton<AuditSearch>();
         builder.Services.TryAddSingleton<AuditChainCheck>();
         builder.Services.TryAddSingleton<FleetList>();
@@ -34,6 +42,7 @@ public static class ApiSetup
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
+        api.MapOwnershipEndpoints();
         api.MapKillSwitchEndpoints();
         api.MapAuditEndpoints();
         app.MapExportEndpoints();
