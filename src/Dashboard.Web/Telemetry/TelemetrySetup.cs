@@ -16,6 +16,8 @@ public static class TelemetrySetup
     /// <summary>Staff API tokens only: a scraper is a machine, and a sign-in cookie is for pages.</summary>
     public const string MetricsPolicy = "Metrics";
 
+    private const string MetricsScheme = "MetricsBearer";
+
     public static WebApplicationBuilder AddDashboardTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -39,8 +41,12 @@ public static class TelemetrySetup
         services.AddSingleton<NotOwnerSignalMonitor>();
         services.AddSingleton<DecisionActivity>();
 
+        // Like the API: a bearer credential goes to its own scheme (a bridge key is recognised, then refused with 403),
+        // and no credential is a 401 problem, never a redirect to the sign-in page.
+        services.AddAuthentication().AddPolicyScheme(MetricsScheme, "Staff token on /metrics", o => o.ForwardDefaultSelector =
+            c => BearerToken.TryRead(c.Request, out _) ? SchemeSelector.Select(c) : AuthSchemes.StaffToken);
         services.AddAuthorizationBuilder().AddPolicy(MetricsPolicy, p => p
-            .AddAuthenticationSchemes(AuthSchemes.StaffToken)
+            .AddAuthenticationSchemes(MetricsScheme)
             .RequireAuthenticatedUser()
             .RequireRole(Roles.VendorAdmin, Roles.Support));
         return builder;
