@@ -13,7 +13,7 @@ namespace Dashboard.BrowserTests;
 /// A bridge that asks, again and again, for a camera its account does not own (what the Xiaomi and Wyze bridges did)
 /// raises a banner for staff that leads to every one of those decisions.
 /// </summary>
-[Collection(DashboardCollection.Name)]
+[Collection(SignalAppCollection.Name)]
 public sealed class NotOwnerSignalTests(DashboardFixture fixture)
 {
     /// <summary>Above the default threshold of 20 per minute, even if the burst straddles a minute.</summary>
@@ -53,7 +53,7 @@ public sealed class NotOwnerSignalTests(DashboardFixture fixture)
         await Expect(decisions.First).ToContainTextAsync("alice@demo.test");
         await Expect(decisions.First).ToContainTextAsync("Google Assistant");
         await Expect(decisions.First).ToContainTextAsync("stream");
-        await Expect(page.GetByText(" in all)")).ToBeVisibleAsync();   // paged: more than one page
+        await Expect(page.GetByText($"({Burst} in all)")).ToBeVisibleAsync();   // paged: every one of them, 25 a page
 
         await Session.ScreenshotAsync(page, "not-owner-signal.png");
     }
@@ -98,4 +98,14 @@ public sealed class NotOwnerSignalTests(DashboardFixture fixture)
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("items")[0].GetProperty("id").GetString()!;
     }
+}
+
+/// <summary>
+/// An app of its own: the burst stays in the signal's window for 15 minutes, and would otherwise put the banner on
+/// every admin page the other browser tests look at (and photograph).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SignalAppCollection : ICollectionFixture<DashboardFixture>
+{
+    public const string Name = "Dashboard app with a not_owner burst";
 }
