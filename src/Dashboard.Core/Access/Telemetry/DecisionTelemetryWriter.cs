@@ -9,7 +9,7 @@ namespace Dashboard.Core.Access.Telemetry;
 /// Writes what <see cref="DecisionTelemetry"/> gathered: counters are added to <c>decision_counters</c> (upsert that
 /// adds, so every instance contributes to the same cluster-wide rows) and not_owner decisions are inserted in batches.
 /// A failed write is kept for the next flush; not_owner decisions beyond the queue's capacity are dropped and counted.
-/// Called by one background loop at a time.
+/// Flushes are serialized: the shutdown flush may start while a timed-out loop's flush is still running.
 /// </summary>
 public sealed class DecisionTelemetryWriter(
     DecisionTelemetry telemetry,
@@ -19,12 +19,21 @@ public sealed class DecisionTelemetryWriter(
     ILogger<DecisionTelemetryWriter> logger)
 {
     private readonly List<NotOwnerDecision> retry = [];
+    private readonly SemaphoreSlim flushing = new(1, 1);
 
     /// <summary>Writes everything gathered so far; returns the number of not_owner decisions stored.</summary>
     public async Task<int> FlushAsync(CancellationToken ct = default)
     {
-        await WriteCountersAsync(ct);
-        return await WriteNotOwnerAsync(ct);
+        await flushing.WaitAsync(ct);
+        try
+        {
+            await WriteCountersAsync(ct);
+            return await WriteNotOwnerAsync(ct);
+        }
+        finally
+        {
+            flushing.Release();
+        }
     }
 
     private async Task WriteCountersAsync(CancellationToken ct)
