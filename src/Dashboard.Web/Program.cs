@@ -3,6 +3,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Links;
 using Dashboard.Web.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,7 @@ if (command is null)
     builder.AddDashboardUi();
     builder.AddDashboardApi();
     builder.AddDashboardAccess();
+    builder.AddDashboardLinks();
 }
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.UseDashboardAuth();
 app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapDashboardAccess();
+app.MapDashboardLinks();
 app.MapDashboardUi();
 
 await app.RunAsync();
