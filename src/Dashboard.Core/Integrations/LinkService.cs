@@ -90,11 +90,21 @@ public sealed class LinkService(
     }
 
     /// <summary>
-    /// Revokes the account's active link to the integration, if any. Used by a bridge (the user unlinked on its side),
-    /// by the customer, and by support with a reason.
+    /// Revokes the account's active link to the integration, if any. Used by a bridge (the user unlinked on its side)
+    /// and by support with a reason.
     /// </summary>
-    public async Task<LinkChange> RevokeAsync(
-        Guid accountId, Guid integrationId, string actor, string reason, CancellationToken ct = default)
+    public Task<LinkChange> RevokeAsync(
+        Guid accountId, Guid integrationId, string actor, string reason, CancellationToken ct = default) =>
+        RevokeWhereAsync(accountId, db => ActiveLinkAsync(db, accountId, integrationId, ct), actor, reason, ct);
+
+    /// <summary>Revokes one of the account's own active links, by id (the customer's unlink). Not found otherwise.</summary>
+    public Task<LinkChange> RevokeLinkAsync(
+        Guid accountId, Guid linkId, string actor, string reason, CancellationToken ct = default) =>
+        RevokeWhereAsync(accountId, db => db.AccountLinks.SingleOrDefaultAsync(
+            l => l.Id == linkId && l.AccountId == accountId && l.Status == LinkStatus.Active, ct), actor, reason, ct);
+
+    private async Task<LinkChange> RevokeWhereAsync(
+        Guid accountId, Func<DashboardDbContext, Task<AccountLink?>> find, string actor, string reason, CancellationToken ct)
     {
         long revision;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -104,7 +114,7 @@ public sealed class LinkService(
             {
                 return LinkChange.NotFound;
             }
-            var link = await ActiveLinkAsync(db, accountId, integrationId, ct);
+            var link = await find(db);
             if (link is null)
             {
                 return LinkChange.NotFound;
@@ -115,7 +125,7 @@ public sealed class LinkService(
             await db.SaveChangesAsync(ct);
             await audit.AppendAsync(db, new AuditRecord(
                 actor, "link.revoked", EntityType, link.Id.ToString(), reason,
-                new { account = accountId, integration = integrationId, revision }), ct);
+                new { account = accountId, integration = link.IntegrationId, revision }), ct);
             await transaction.CommitAsync(ct);
         }
         return new LinkChange(LinkChangeOutcome.Done, await waiter.WaitAsync(revision, ct));
@@ -177,16 +187,6 @@ public sealed class LinkService(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Integrations.Where(i => i.Key == key).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct);
-    }
-
-    /// <summary>The integration of one of the account's links (any status); null when the link is not the account's.</summary>
-    public async Task<Guid?> IntegrationOfLinkAsync(Guid accountId, Guid linkId, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.AccountLinks
-            .Where(l => l.Id == linkId && l.AccountId == accountId)
-            .Select(l => (Guid?)l.IntegrationId)
-            .SingleOrDefaultAsync(ct);
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ public static class LinksSetup
     public static WebApplicationBuilder AddDashboardLinks(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<LinkService>();
+        builder.Services.TryAddSingleton<LinkQueries>();
         return builder;
     }
 
