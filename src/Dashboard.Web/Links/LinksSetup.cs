@@ -1,3 +1,4 @@
+using Dashboard.Core.Access.Runtime;
 using Dashboard.Core.Integrations;
 using Dashboard.Web.Api;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -11,6 +12,13 @@ public static class LinksSetup
     {
         builder.Services.TryAddSingleton<LinkService>();
         builder.Services.TryAddSingleton<LinkQueries>();
+        builder.Services.AddOptions<LinkOptions>()
+            .Bind(builder.Configuration.GetSection(LinkOptions.Section))
+            .Validate(o => o.UsageFlushInterval > TimeSpan.Zero, "Links:UsageFlushInterval must be positive.");
+        // One instance both hears decisions and is flushed; other observers may be registered beside it.
+        builder.Services.AddSingleton<LinkUsage>();
+        builder.Services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<LinkUsage>());
+        builder.Services.AddHostedService<LinkUsageFlusher>();
         return builder;
     }
 
