@@ -171,3 +171,48 @@ public sealed class CustomerLinkChangeTests(DashboardAppFactory app) : IClassFix
         (await session.PageAsync("/linked-services")).ShouldNotContain("IFTTT");
     }
 }
+
+/// <summary>Support's page of a customer's links.</summary>
+public sealed class SupportLinksPageTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>, IAsyncLifetime
+{
+    public Task InitializeAsync() => DemoFixtureApp.WaitUntilReadyAsync(app);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task AccountLinksPage_ForSupport_ShowsTheCustomersLinksWithRevoke()
+    {
+        var alice = await DemoFixtureApp.AccountIdAsync(app, "alice");
+        using var support = await SignInAsStaffAsync();
+
+        var html = await support.PageAsync($"/accounts/{alice}/links");
+
+        html.ShouldContain("alice@demo.test");
+        html.ShouldContain("Google Assistant");
+        html.ShouldContain("Amazon Alexa");
+        html.ShouldContain("unlink-alexa");
+        html.ShouldNotContain("DEMO-CAM-0003");
+    }
+
+    [Fact]
+    public async Task AccountLinksPage_ForACustomer_IsDenied()
+    {
+        var bob = await DemoFixtureApp.AccountIdAsync(app, "bob");
+        using var alice = await CustomerSession.SignInAsync(app, "alice");
+
+        using var response = await alice.GetAsync($"/accounts/{bob}/links");
+        var html = await response.Content.ReadAsStringAsync();
+
+        ((int)response.StatusCode).ShouldBe(302);
+        response.Headers.Location!.ToString().ShouldContain("AccessDenied");
+        html.ShouldNotContain("DEMO-CAM-0003");
+        html.ShouldNotContain("bob@demo.test");
+    }
+
+    private async Task<HttpClient> SignInAsStaffAsync()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await Auth.SignInForm.SignInAsync(client, "support@demo.test", CustomerSession.DemoPassword);
+        return client;
+    }
+}
