@@ -12,6 +12,7 @@ public static class LinksSetup
     {
         builder.Services.TryAddSingleton<LinkService>();
         builder.Services.TryAddSingleton<LinkQueries>();
+        builder.Services.TryAddSingleton<IntegrationCatalog>();
         builder.Services.AddOptions<LinkOptions>()
             .Bind(builder.Configuration.GetSection(LinkOptions.Section))
             .Validate(o => o.UsageFlushInterval > TimeSpan.Zero, "Links:UsageFlushInterval must be positive.");
