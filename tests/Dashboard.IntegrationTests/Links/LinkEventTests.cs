@@ -166,6 +166,8 @@ public sealed class LinkEventTests(DashboardAppFactory app) : IClassFixture<Dash
     [InlineData("""{"account":"not-a-uuid","devices":[]}""", "account")]
     [InlineData("""{"account":"00000000-0000-0000-0000-000000000001"}""", "devices")]
     [InlineData("""{"account":"00000000-0000-0000-0000-000000000001","devices":["ok",""]}""", "devices[1]")]
+    [InlineData("""{"account":5,"devices":[]}""", "account")]
+    [InlineData("""{"account":"00000000-0000-0000-0000-000000000001","devices":"DEMO-CAM-0001"}""", "devices")]
     public async Task ReportLink_WithABadBody_Is400NamingTheField(string body, string field)
     {
         var integration = await _world.AddIntegrationAsync();
@@ -174,6 +176,17 @@ public sealed class LinkEventTests(DashboardAppFactory app) : IClassFixture<Dash
         using var response = await bridge.PostAsync(LinkApi.Path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         await response.ValidationErrorsForAsync(field);
+    }
+
+    [Fact]
+    public async Task ReportLink_AsText_Is415()
+    {
+        var integration = await _world.AddIntegrationAsync();
+        using var bridge = app.BridgeClient(integration);
+
+        using var response = await bridge.PostAsync(LinkApi.Path, new StringContent("{}", System.Text.Encoding.UTF8, "text/plain"));
+
+        await response.ProblemAsync(415);
     }
 
     [Fact]
