@@ -172,8 +172,8 @@ public sealed class CustomerLinkChangeTests(DashboardAppFactory app) : IClassFix
     }
 }
 
-/// <summary>Support's page of a customer's links.</summary>
-public sealed class SupportLinksPageTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>, IAsyncLifetime
+/// <summary>Staff pages: support's view of a customer's links, the vendor admins' integration catalog.</summary>
+public sealed class StaffLinkPagesTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>, IAsyncLifetime
 {
     public Task InitializeAsync() => DemoFixtureApp.WaitUntilReadyAsync(app);
 
@@ -209,10 +209,35 @@ public sealed class SupportLinksPageTests(DashboardAppFactory app) : IClassFixtu
         html.ShouldNotContain("bob@demo.test");
     }
 
-    private async Task<HttpClient> SignInAsStaffAsync()
+    [Fact]
+    public async Task IntegrationCatalogPage_ForAnAdmin_ListsTheIntegrations()
+    {
+        using var admin = await SignInAsStaffAsync("admin@demo.test");
+
+        var html = await admin.PageAsync("/admin/integration-catalog");
+
+        html.ShouldContain("google-assistant");
+        html.ShouldContain("alexa");
+        html.ShouldContain("ifttt");
+        html.ShouldContain("1 in use");
+        html.ShouldNotContain("dev-bridge-");   // keys are never shown again
+    }
+
+    [Fact]
+    public async Task IntegrationCatalogPage_ForSupport_IsDenied()
+    {
+        using var support = await SignInAsStaffAsync();
+
+        using var response = await support.GetAsync("/admin/integration-catalog");
+
+        ((int)response.StatusCode).ShouldBe(302);
+        response.Headers.Location!.ToString().ShouldContain("AccessDenied");
+    }
+
+    private async Task<HttpClient> SignInAsStaffAsync(string email = "support@demo.test")
     {
         var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        await Auth.SignInForm.SignInAsync(client, "support@demo.test", CustomerSession.DemoPassword);
+        await Auth.SignInForm.SignInAsync(client, email, CustomerSession.DemoPassword);
         return client;
     }
 }
