@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
@@ -30,7 +31,7 @@ public sealed class LinkService(
         Guid integrationId, Guid accountId, IReadOnlyCollection<string> serials, string actor, CancellationToken ct = default)
     {
         var wanted = serials.Select(Device.CanonicalSerial).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        long? revision = null;
+        long revision;
         string[] exposed;
         string[] ignored;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -84,9 +85,12 @@ public sealed class LinkService(
                     new { account = accountId, integration = integration.Key, exposed, ignored, revision }), ct);
                 await transaction.CommitAsync(ct);
             }
+            else
+            {
+                revision = await PolicyRevisions.CurrentAsync(db, ct);
+            }
         }
-        var proof = revision is { } r ? await waiter.WaitAsync(r, ct) : null;
-        return new LinkReport(LinkReportOutcome.Done, exposed, ignored, proof);
+        return new LinkReport(LinkReportOutcome.Done, exposed, ignored, await waiter.WaitAsync(revision, ct));
     }
 
     /// <summary>
@@ -106,29 +110,8 @@ public sealed class LinkService(
     private async Task<LinkChange> RevokeWhereAsync(
         Guid accountId, Func<DashboardDbContext, Task<AccountLink?>> find, string actor, string reason, CancellationToken ct)
     {
-        long revision;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            if (!await LockAccountAsync(db, accountId, ct))
-            {
-                return LinkChange.NotFound;
-            }
-            var link = await find(db);
-            if (link is null)
-            {
-                return LinkChange.NotFound;
-            }
-            link.Status = LinkStatus.Revoked;
-            link.RevokedAt = Now();
-            revision = await notifier.BumpAndNotifyAsync(db, PolicyChange.ForAccounts(accountId), ct);
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, new AuditRecord(
-                actor, "link.revoked", EntityType, link.Id.ToString(), reason,
-                new { account = accountId, integration = link.IntegrationId, revision }), ct);
-            await transaction.CommitAsync(ct);
-        }
-        return new LinkChange(LinkChangeOutcome.Done, await waiter.WaitAsync(revision, ct));
+        var (outcome, revision) = await RevokeInTransactionAsync(accountId, find, actor, reason, ct);
+        return await AfterCommitAsync(outcome, revision, ct);
     }
 
     /// <summary>
@@ -138,48 +121,84 @@ public sealed class LinkService(
     public async Task<LinkChange> SetExposureAsync(
         Guid accountId, Guid linkId, string serial, bool exposed, string actor, CancellationToken ct = default)
     {
-        var canonical = Device.CanonicalSerial(serial);
-        long revision;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        var (outcome, revision) = await SetExposureInTransactionAsync(accountId, linkId, Device.CanonicalSerial(serial), exposed, actor, ct);
+        return await AfterCommitAsync(outcome, revision, ct);
+    }
+
+    /// <summary>
+    /// Answers only once <paramref name="revision"/> is applied everywhere. Also when nothing was written ("already so",
+    /// "no such link"): then it is the revision read under the account lock, which covers a concurrent change of the
+    /// account that committed first and may still be on its way, so "already so" is said only once it is so everywhere.
+    /// </summary>
+    private async Task<LinkChange> AfterCommitAsync(LinkChangeOutcome outcome, long? revision, CancellationToken ct) =>
+        revision is { } r ? new LinkChange(outcome, await waiter.WaitAsync(r, ct)) : new LinkChange(outcome);
+
+    private async Task<(LinkChangeOutcome, long?)> RevokeInTransactionAsync(
+        Guid accountId, Func<DashboardDbContext, Task<AccountLink?>> find, string actor, string reason, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockAccountAsync(db, accountId, ct))
         {
-            if (!await LockAccountAsync(db, accountId, ct))
-            {
-                return LinkChange.NotFound;
-            }
-            var link = await db.AccountLinks.SingleOrDefaultAsync(
-                l => l.Id == linkId && l.AccountId == accountId && l.Status == LinkStatus.Active, ct);
-            var device = await db.Devices
-                .FromSql($"SELECT * FROM devices WHERE serial = {canonical} AND owner_id = {accountId} FOR SHARE")
-                .AsNoTracking()
-                .Select(d => new { d.Id, d.Serial })
-                .SingleOrDefaultAsync(ct);
-            if (link is null || device is null)
-            {
-                return LinkChange.NotFound;
-            }
-            var current = await db.DeviceExposures.SingleOrDefaultAsync(e => e.LinkId == linkId && e.DeviceId == device.Id, ct);
-            if ((current is not null) == exposed)
-            {
-                return LinkChange.Unchanged;
-            }
-            if (exposed)
-            {
-                db.DeviceExposures.Add(new DeviceExposure { LinkId = linkId, DeviceId = device.Id, CreatedAt = Now() });
-            }
-            else
-            {
-                db.DeviceExposures.Remove(current!);
-            }
-            revision = await notifier.BumpAndNotifyAsync(
-                db, PolicyChange.ForAccounts(accountId).And(PolicyChange.ForDevices(device.Serial)), ct);
-            await db.SaveChangesAsync(ct);
-            await audit.AppendAsync(db, new AuditRecord(
-                actor, exposed ? "exposure.on" : "exposure.off", EntityType, linkId.ToString(), null,
-                new { account = accountId, device = device.Serial, revision }), ct);
-            await transaction.CommitAsync(ct);
+            return (LinkChangeOutcome.NotFound, null);
         }
-        return new LinkChange(LinkChangeOutcome.Done, await waiter.WaitAsync(revision, ct));
+        var link = await find(db);
+        if (link is null)
+        {
+            return (LinkChangeOutcome.NotFound, await PolicyRevisions.CurrentAsync(db, ct));
+        }
+        link.Status = LinkStatus.Revoked;
+        link.RevokedAt = Now();
+        var revision = await notifier.BumpAndNotifyAsync(db, PolicyChange.ForAccounts(accountId), ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, new AuditRecord(
+            actor, "link.revoked", EntityType, link.Id.ToString(), reason,
+            new { account = accountId, integration = link.IntegrationId, revision }), ct);
+        await transaction.CommitAsync(ct);
+        return (LinkChangeOutcome.Done, revision);
+    }
+
+    private async Task<(LinkChangeOutcome, long?)> SetExposureInTransactionAsync(
+        Guid accountId, Guid linkId, string serial, bool exposed, string actor, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await LockAccountAsync(db, accountId, ct))
+        {
+            return (LinkChangeOutcome.NotFound, null);
+        }
+        var link = await db.AccountLinks.SingleOrDefaultAsync(
+            l => l.Id == linkId && l.AccountId == accountId && l.Status == LinkStatus.Active, ct);
+        var device = await db.Devices
+            .FromSql($"SELECT * FROM devices WHERE serial = {serial} AND owner_id = {accountId} FOR SHARE")
+            .AsNoTracking()
+            .Select(d => new { d.Id, d.Serial })
+            .SingleOrDefaultAsync(ct);
+        if (link is null || device is null)
+        {
+            return (LinkChangeOutcome.NotFound, null);
+        }
+        var current = await db.DeviceExposures.SingleOrDefaultAsync(e => e.LinkId == linkId && e.DeviceId == device.Id, ct);
+        if ((current is not null) == exposed)
+        {
+            return (LinkChangeOutcome.Unchanged, await PolicyRevisions.CurrentAsync(db, ct));
+        }
+        if (exposed)
+        {
+            db.DeviceExposures.Add(new DeviceExposure { LinkId = linkId, DeviceId = device.Id, CreatedAt = Now() });
+        }
+        else
+        {
+            db.DeviceExposures.Remove(current!);
+        }
+        var revision = await notifier.BumpAndNotifyAsync(
+            db, PolicyChange.ForAccounts(accountId).And(PolicyChange.ForDevices(device.Serial)), ct);
+        await db.SaveChangesAsync(ct);
+        await audit.AppendAsync(db, new AuditRecord(
+            actor, exposed ? "exposure.on" : "exposure.off", EntityType, linkId.ToString(), null,
+            new { account = accountId, device = device.Serial, revision }), ct);
+        await transaction.CommitAsync(ct);
+        return (LinkChangeOutcome.Done, revision);
     }
 
     /// <summary>The id of the integration with this key, or null.</summary>

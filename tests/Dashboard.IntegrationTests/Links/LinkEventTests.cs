@@ -94,6 +94,23 @@ public sealed class LinkEventTests(DashboardAppFactory app) : IClassFixture<Dash
     }
 
     [Fact]
+    public async Task ReportLink_ManyAtOnceForOneAccount_AllSucceedWithOneActiveLink()
+    {
+        var integration = await _world.AddIntegrationAsync();
+        var account = await _world.AddAccountAsync();
+        var camera = await _world.AddDeviceAsync(account);
+        using var bridge = app.BridgeClient(integration);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => bridge.ReportLinkAsync(account, camera)));
+
+        responses.Select(r => (int)r.StatusCode).ShouldAllBe(status => status == 201);
+        await using var db = app.CreateDbContext();
+        (await db.AccountLinks.CountAsync(l => l.AccountId == account && l.Status == LinkStatus.Active)).ShouldBe(1);
+        (await LinkApi.LinkAuditAsync(app, account)).Select(a => a.Action).ShouldBe(["link.created"]);
+        (await bridge.CheckAsync(account, camera)).Reason.ShouldBe("allowed");
+    }
+
+    [Fact]
     public async Task ReportLink_WithFewerDevices_HidesTheOnesLeftOut()
     {
         var integration = await _world.AddIntegrationAsync();
