@@ -195,6 +195,17 @@ public sealed class StaffLinkPagesTests(DashboardAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task AccountPage_ForSupport_LinksToTheLinkManagementPage()
+    {
+        var alice = await DemoFixtureApp.AccountIdAsync(app, "alice");
+        using var support = await SignInAsStaffAsync();
+
+        var html = await support.PageAsync($"/accounts/{alice}");
+
+        html.ShouldContain($"href=\"accounts/{alice}/links\"");
+    }
+
+    [Fact]
     public async Task AccountLinksPage_ForACustomer_IsDenied()
     {
         var bob = await DemoFixtureApp.AccountIdAsync(app, "bob");
