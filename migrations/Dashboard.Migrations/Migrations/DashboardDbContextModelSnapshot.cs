@@ -199,6 +199,10 @@ namespace Dashboard.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Email"), new[] { "text_pattern_ops" });
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_accounts_locked")
+                        .HasFilter("status = 'Locked'");
+
                     b.ToTable("accounts", null, t =>
                         {
                             t.HasCheckConstraint("ck_accounts_email_canonical", "email = lower(btrim(email))");
@@ -641,6 +645,9 @@ namespace Dashboard.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_account_links_one_active")
                         .HasFilter("status = 'Active'");
+
+                    b.HasIndex(new[] { "AccountId", "IntegrationId", "LinkedAt" }, "ix_account_links_account_integration")
+                        .HasDatabaseName("ix_account_links_account_integration");
 
                     b.ToTable("account_links", (string)null);
                 });
