@@ -5,6 +5,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Links;
 using Dashboard.Web.Seeding;
+using Dashboard.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var command = HostCommands.Parse(args);
@@ -17,6 +18,7 @@ if (command is null)
     builder.AddDashboardUi();
     builder.AddDashboardApi();
     builder.AddDashboardAccess();
+    builder.AddDashboardTelemetry();
     builder.AddDashboardLinks();
 }
 
@@ -33,6 +35,7 @@ app.UseDashboardAuth();
 app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapDashboardAccess();
+app.MapDashboardTelemetry();
 app.MapDashboardLinks();
 app.MapDashboardUi();
 

@@ -524,6 +524,22 @@ namespace Dashboard.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Serial"), new[] { "text_pattern_ops" });
 
+                    b.HasIndex("Firmware", "Serial")
+                        .HasDatabaseName("ix_devices_firmware_serial");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Firmware", "Serial"), new[] { null, "text_pattern_ops" });
+
+                    b.HasIndex("Model", "Serial")
+                        .HasDatabaseName("ix_devices_model_serial");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Model", "Serial"), new[] { null, "text_pattern_ops" });
+
+                    b.HasIndex("Status", "Serial")
+                        .HasDatabaseName("ix_devices_status_serial")
+                        .HasFilter("status <> 'Active'");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Status", "Serial"), new[] { null, "text_pattern_ops" });
+
                     b.HasIndex("Model", "Firmware", "Region")
                         .HasDatabaseName("ix_devices_model_firmware_region");
 
