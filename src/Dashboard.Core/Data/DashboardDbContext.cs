@@ -25,6 +25,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<EnforcementPoint> EnforcementPoints => Set<EnforcementPoint>();
     public DbSet<NotOwnerDecision> NotOwnerDecisions => Set<NotOwnerDecision>();
     public DbSet<DecisionCounter> DecisionCounters => Set<DecisionCounter>();
+    public DbSet<DeviceDecisionCount> DeviceDecisionCounts => Set<DeviceDecisionCount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -40,6 +40,7 @@ public static class TelemetrySetup
         services.AddSingleton<NotOwnerSignals>();
         services.AddSingleton<NotOwnerSignalMonitor>();
         services.AddSingleton<DecisionActivity>();
+        services.AddSingleton<CustomerActivity>();
 
         // Like the API: a bearer credential goes to its own scheme (a bridge key is recognised, then refused with 403),
         // and no credential is a 401 problem, never a redirect to the sign-in page.

@@ -42,6 +42,9 @@ public sealed class AccessMetrics
         Meter.CreateObservableCounter(
             "dashboard.access.telemetry.dropped", () => telemetry.Dropped, "{decision}",
             "not_owner decisions dropped because the telemetry queue was full or could not be written.");
+        Meter.CreateObservableCounter(
+            "dashboard.access.telemetry.activity.dropped", () => telemetry.Activity.Dropped, "{decision}",
+            "Decisions left out of customers' activity lists because the activity tally was full.");
         Meter.CreateObservableGauge(
             "dashboard.access.telemetry.queued", () => telemetry.Queued, "{decision}",
             "not_owner decisions waiting to be written.");

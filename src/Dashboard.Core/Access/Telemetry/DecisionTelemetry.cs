@@ -22,6 +22,7 @@ public sealed class DecisionTelemetry : IAccessDecisionObserver
         var settings = options.Value;
         this.time = time;
         batchSize = settings.BatchSize;
+        Activity = new DeviceActivityTally(settings.ActivityCapacity);
         queue = Channel.CreateBounded<NotOwnerDecision>(new BoundedChannelOptions(settings.QueueCapacity)
         {
             // TryWrite on a full queue then fails at once instead of waiting, and the decision is counted as dropped.
@@ -31,6 +32,9 @@ public sealed class DecisionTelemetry : IAccessDecisionObserver
     }
 
     public DecisionTally Tally { get; } = new();
+
+    /// <summary>Decisions per camera, account and service: the customer's activity list.</summary>
+    public DeviceActivityTally Activity { get; }
 
     /// <summary>not_owner decisions dropped because the queue was full, since start.</summary>
     public long Dropped => Interlocked.Read(ref dropped);
@@ -45,7 +49,13 @@ public sealed class DecisionTelemetry : IAccessDecisionObserver
     {
         var now = time.GetUtcNow();
         var reason = outcome.Decision.Reason;
-        Tally.Count(new CounterKey(CounterKey.MinuteOf(now), request.IntegrationId, reason));
+        var minute = CounterKey.MinuteOf(now);
+        Tally.Count(new CounterKey(minute, request.IntegrationId, reason));
+        if (IsAboutOwnCamera(reason))
+        {
+            Activity.Count(new DeviceActivityKey(
+                minute, request.AccountId, request.IntegrationId, request.Serial, request.Action, reason));
+        }
         if (reason != DecisionReason.NotOwner)
         {
             return;
@@ -69,6 +79,14 @@ public sealed class DecisionTelemetry : IAccessDecisionObserver
             BatchReady?.Invoke();
         }
     }
+
+    /// <summary>
+    /// Reasons decided once the account and the camera were found and the camera was the account's own: only these
+    /// belong in her activity list. unknown_account has no customer; unknown_device and not_owner name a serial that
+    /// is not hers, and listing it would tell her whether somebody else's camera exists.
+    /// </summary>
+    public static bool IsAboutOwnCamera(DecisionReason reason) => reason is not
+        (DecisionReason.UnknownAccount or DecisionReason.UnknownDevice or DecisionReason.NotOwner);
 
     public void Listed(Guid integrationId, Guid accountId, VisibleDevicesOutcome outcome)
     {

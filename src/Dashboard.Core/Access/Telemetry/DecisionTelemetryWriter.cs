@@ -28,6 +28,7 @@ public sealed class DecisionTelemetryWriter(
         try
         {
             await WriteCountersAsync(ct);
+            await WriteActivityAsync(ct);
             return await WriteNotOwnerAsync(ct);
         }
         finally
@@ -67,6 +68,51 @@ public sealed class DecisionTelemetryWriter(
             telemetry.Tally.Restore(deltas);
             throw;
         }
+    }
+
+    private async Task WriteActivityAsync(CancellationToken ct)
+    {
+        var deltas = telemetry.Activity.Drain(time.GetUtcNow());
+        var batchSize = options.Value.BatchSize;
+        for (var start = 0; start < deltas.Count; start += batchSize)
+        {
+            var batch = deltas.GetRange(start, Math.Min(batchSize, deltas.Count - start));
+            try
+            {
+                await UpsertActivityAsync(batch, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                telemetry.Activity.Restore(deltas.Skip(start));
+                logger.LogWarning(e, "Could not write {Count} activity count(s); will retry", deltas.Count - start);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+                telemetry.Activity.Restore(deltas.Skip(start));
+                throw;
+            }
+        }
+    }
+
+    private async Task UpsertActivityAsync(List<DeviceActivityDelta> batch, CancellationToken ct)
+    {
+        var minutes = batch.Select(d => d.Key.Minute).ToArray();
+        var accounts = batch.Select(d => d.Key.AccountId).ToArray();
+        var integrations = batch.Select(d => d.Key.IntegrationId).ToArray();
+        var serials = batch.Select(d => d.Key.Serial).ToArray();
+        var actions = batch.Select(d => AccessActionNames.TryGetName(d.Key.Action, out var a) ? a : "unknown").ToArray();
+        var decisions = batch.Select(d => (d.Key.Reason == DecisionReason.Allowed ? Decision.Allow : Decision.Deny).ToWireName()).ToArray();
+        var reasons = batch.Select(d => d.Key.Reason.ToWireName()).ToArray();
+        var counts = batch.Select(d => d.Count).ToArray();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO device_decision_counts
+                (minute, account_id, integration_id, device_serial, action, decision, reason, count)
+            SELECT * FROM unnest({minutes}, {accounts}, {integrations}, {serials}, {actions}, {decisions}, {reasons}, {counts})
+            ON CONFLICT (account_id, minute, integration_id, device_serial, action, decision, reason)
+            DO UPDATE SET count = device_decision_counts.count + excluded.count
+            """, ct);
     }
 
     private async Task<int> WriteNotOwnerAsync(CancellationToken ct)

@@ -17,8 +17,19 @@ public sealed class TelemetryOptions
     /// <summary>Rows per insert statement; a queue holding this many wakes the writer before its interval.</summary>
     public int BatchSize { get; set; } = 1_000;
 
+    /// <summary>
+    /// How many (minute, account, service, camera, action, reason) counts may wait in memory for the writer. When
+    /// full, decisions needing a new one are dropped from the activity list and counted
+    /// (metric <c>dashboard_access_telemetry_activity_dropped_total</c>).
+    /// </summary>
+    public int ActivityCapacity { get; set; } = 100_000;
+
     public IEnumerable<string> Validate()
     {
+        if (ActivityCapacity < 1)
+        {
+            yield return $"{Section}:ActivityCapacity must be at least 1.";
+        }
         if (FlushInterval <= TimeSpan.Zero || FlushInterval > TimeSpan.FromMinutes(1))
         {
             yield return $"{Section}:FlushInterval must be positive and at most a minute.";

@@ -50,3 +50,17 @@ internal sealed class DecisionCounterConfiguration : IEntityTypeConfiguration<De
         b.Property(c => c.Reason).HasMaxLength(32);
     }
 }
+
+internal sealed class DeviceDecisionCountConfiguration : IEntityTypeConfiguration<DeviceDecisionCount>
+{
+    public void Configure(EntityTypeBuilder<DeviceDecisionCount> b)
+    {
+        b.ToTable("device_decision_counts");
+        // Account first, then minute: the activity list reads one account's rows newest first from this key alone.
+        b.HasKey(c => new { c.AccountId, c.Minute, c.IntegrationId, c.DeviceSerial, c.Action, c.Decision, c.Reason });
+        b.Property(c => c.DeviceSerial).HasMaxLength(64);
+        b.Property(c => c.Action).HasMaxLength(16);
+        b.Property(c => c.Decision).HasMaxLength(8);
+        b.Property(c => c.Reason).HasMaxLength(32);
+    }
+}
