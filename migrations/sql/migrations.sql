@@ -683,3 +683,31 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129194737_CustomerCameraActivity') THEN
+    CREATE TABLE device_decision_counts (
+        minute timestamp with time zone NOT NULL,
+        account_id uuid NOT NULL,
+        integration_id uuid NOT NULL,
+        device_serial character varying(64) NOT NULL,
+        action character varying(16) NOT NULL,
+        decision character varying(8) NOT NULL,
+        reason character varying(32) NOT NULL,
+        count bigint NOT NULL,
+        CONSTRAINT pk_device_decision_counts PRIMARY KEY (account_id, minute, integration_id, device_serial, action, decision, reason)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129194737_CustomerCameraActivity') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129194737_CustomerCameraActivity', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -47,6 +47,50 @@ namespace Dashboard.Migrations.Migrations
                     b.ToTable("decision_counters", (string)null);
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Access.DeviceDecisionCount", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime>("Minute")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("minute");
+
+                    b.Property<Guid>("IntegrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("integration_id");
+
+                    b.Property<string>("DeviceSerial")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("device_serial");
+
+                    b.Property<string>("Action")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.HasKey("AccountId", "Minute", "IntegrationId", "DeviceSerial", "Action", "Decision", "Reason")
+                        .HasName("pk_device_decision_counts");
+
+                    b.ToTable("device_decision_counts", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.Access.EnforcementPoint", b =>
                 {
                     b.Property<string>("InstanceId")
