@@ -57,6 +57,55 @@ public sealed class DecisionTelemetryWriterTests(DatabaseFixture database) : ICl
         (await db.NotOwnerDecisions.CountAsync(d => d.IntegrationId == integration)).ShouldBe(5);
     }
 
+    [Fact]
+    public async Task Activity_FromTwoInstancesAndAFailedFlush_AddsUpPerCamera_AndLeavesOutWhatIsNotHers()
+    {
+        var integration = Guid.NewGuid();
+        var account = Guid.NewGuid();
+        var contexts = new Contexts(database.ConnectionString) { Broken = true };
+        var (first, firstWriter) = Instance(contexts);
+        var (second, secondWriter) = Instance(new Contexts(database.ConnectionString));
+
+        Decide(first, integration, DecisionReason.Allowed, 2, account, "DEMO-CAM-0001");
+        Decide(first, integration, DecisionReason.NotExposed, 1, account, "DEMO-CAM-0002");
+        Decide(first, integration, DecisionReason.NotOwner, 4, account, "DEMO-CAM-0003");
+        Decide(first, integration, DecisionReason.UnknownDevice, 1, account, "NO-SUCH-CAM");
+        await firstWriter.FlushAsync();   // fails: kept for the next flush
+        Decide(second, integration, DecisionReason.Allowed, 3, account, "DEMO-CAM-0001");
+        await secondWriter.FlushAsync();
+        contexts.Broken = false;
+        await firstWriter.FlushAsync();
+
+        await using var db = database.CreateDbContext();
+        var rows = await db.DeviceDecisionCounts.Where(c => c.AccountId == account).ToListAsync();
+        rows.Select(r => (r.DeviceSerial, r.Action, r.Decision, r.Reason, r.Count)).ShouldBe(
+            [("DEMO-CAM-0001", "stream", "allow", "allowed", 5L), ("DEMO-CAM-0002", "stream", "deny", "not_exposed", 1L)],
+            ignoreOrder: true);
+        rows.ShouldAllBe(r => r.IntegrationId == integration && r.Minute <= DateTime.UtcNow);
+    }
+
+    [Fact]
+    public void ActivityTally_WhenFull_DropsAndCountsNewKeys_ButKeepsCountingKnownOnes()
+    {
+        var tally = new DeviceActivityTally(capacity: 2);
+        DeviceActivityKey Key(string serial) => new(
+            CounterKey.MinuteOf(DateTimeOffset.UtcNow), Guid.Empty, Guid.Empty, serial, AccessActions.Stream, DecisionReason.Allowed);
+
+        tally.Count(Key("A")).ShouldBeTrue();
+        tally.Count(Key("B")).ShouldBeTrue();
+        tally.Count(Key("C")).ShouldBeFalse();
+        tally.Count(Key("A"), 4).ShouldBeTrue();
+
+        tally.Dropped.ShouldBe(1);
+        tally.Entries.ShouldBe(2);
+        var drained = tally.Drain(DateTimeOffset.UtcNow);
+        drained.Select(d => (d.Key.Serial, d.Count)).ShouldBe([("A", 5L), ("B", 1L)]);
+        // Minutes long past are forgotten at the next drain, which frees room for new keys.
+        tally.Drain(DateTimeOffset.UtcNow.AddMinutes(5)).ShouldBeEmpty();
+        tally.Entries.ShouldBe(0);
+        tally.Count(Key("C")).ShouldBeTrue();
+    }
+
     private static (DecisionTelemetry Telemetry, DecisionTelemetryWriter Writer) Instance(IDbContextFactory<DashboardDbContext> contexts)
     {
         var options = Options.Create(Settings);
@@ -65,9 +114,11 @@ public sealed class DecisionTelemetryWriterTests(DatabaseFixture database) : ICl
             telemetry, contexts, options, TimeProvider.System, NullLogger<DecisionTelemetryWriter>.Instance));
     }
 
-    private static void Decide(DecisionTelemetry telemetry, Guid integration, DecisionReason reason, int times)
+    private static void Decide(
+        DecisionTelemetry telemetry, Guid integration, DecisionReason reason, int times,
+        Guid? account = null, string serial = "DEMO-CAM-0003")
     {
-        var request = new AccessRequest(integration, Guid.NewGuid(), "DEMO-CAM-0003", AccessActions.Stream);
+        var request = new AccessRequest(integration, account ?? Guid.NewGuid(), serial, AccessActions.Stream);
         for (var i = 0; i < times; i++)
         {
             var decision = reason == DecisionReason.Allowed ? AccessDecision.Allow(1) : AccessDecision.Deny(reason, 1);
