@@ -21,6 +21,12 @@ public sealed class GuaranteeRun : IAsyncDisposable
     /// <summary>Answers each (instance, probe) must give after the last change, so no assertion passes on nothing.</summary>
     public const int MinimumSamplesAfter = 5;
 
+    /// <summary>
+    /// How long checking goes on after a change at least: two heartbeats, so an instance that missed the change and
+    /// caught up only by its heartbeat would be seen allowing in between.
+    /// </summary>
+    public static readonly TimeSpan MinimumCheckingAfter = TimeSpan.FromSeconds(1);
+
     private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan SamplingTimeout = TimeSpan.FromSeconds(15);
 
@@ -32,6 +38,7 @@ public sealed class GuaranteeRun : IAsyncDisposable
         Probes = probes;
         _checkers = checkers;
         Origin = origin;
+        WarmedUp = Moment.Now();
     }
 
     public IReadOnlyList<AppInstance> Instances { get; }
@@ -40,6 +47,12 @@ public sealed class GuaranteeRun : IAsyncDisposable
 
     /// <summary>When the run started: failure messages give times relative to it.</summary>
     public long Origin { get; }
+
+    /// <summary>
+    /// When every probe had answered as expected on every instance. Answers to requests sent before may be anything
+    /// (an instance learns a new bridge key within a couple of seconds); judge those sent after.
+    /// </summary>
+    public long WarmedUp { get; }
 
     /// <summary>
     /// Starts the clients and waits until every probe has been allowed on every instance (so each instance holds
@@ -74,10 +87,14 @@ public sealed class GuaranteeRun : IAsyncDisposable
         return Moment.Now();
     }
 
-    /// <summary>Keeps checking until every (instance, probe) has answered requests sent after <paramref name="moment"/>.</summary>
-    public async Task KeepCheckingAfterAsync(long moment, int samples = MinimumSamplesAfter)
+    /// <summary>
+    /// Keeps checking until every (instance, probe) has answered <paramref name="samples"/> requests sent after
+    /// <paramref name="moment"/>, and for at least <paramref name="minimum"/> after it.
+    /// </summary>
+    public async Task KeepCheckingAfterAsync(long moment, int samples = MinimumSamplesAfter, TimeSpan? minimum = null)
     {
         var deadline = Stopwatch.StartNew();
+        var until = Moment.After(moment, minimum ?? TimeSpan.Zero);
         while (true)
         {
             var all = _checkers.Samples;
@@ -85,7 +102,7 @@ public sealed class GuaranteeRun : IAsyncDisposable
                 .SelectMany(i => Probes.Select(p => (i, p)))
                 .Where(w => all.Count(s => s.Instance == w.i && s.Probe == w.p && s.SentAt > moment) < samples)
                 .ToList();
-            if (lacking.Count == 0)
+            if (lacking.Count == 0 && Moment.Now() >= until)
             {
                 return;
             }
@@ -101,10 +118,13 @@ public sealed class GuaranteeRun : IAsyncDisposable
     /// <summary>Every answer so far (the clients keep running).</summary>
     public IReadOnlyList<CheckSample> Samples => _checkers.Samples;
 
-    /// <summary>Keeps checking after <paramref name="moment"/> (see <see cref="KeepCheckingAfterAsync"/>), then stops and returns every answer.</summary>
+    /// <summary>
+    /// Keeps checking after <paramref name="moment"/> (at least <see cref="MinimumCheckingAfter"/>, see
+    /// <see cref="KeepCheckingAfterAsync"/>), then stops and returns every answer.
+    /// </summary>
     public async Task<IReadOnlyList<CheckSample>> StopAfterAsync(long moment)
     {
-        await KeepCheckingAfterAsync(moment);
+        await KeepCheckingAfterAsync(moment, minimum: MinimumCheckingAfter);
         return await _checkers.StopAsync();
     }
 

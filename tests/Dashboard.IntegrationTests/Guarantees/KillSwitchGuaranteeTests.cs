@@ -53,7 +53,7 @@ public sealed class KillSwitchGuaranteeTests(SharedClusterInstances shared, ITes
             whileActive.ShouldNeverAllow(run.Origin, "matching checks sent after the 201");
             whileActive.ShouldAllBeDenied("kill_switch", run.Origin);
             matching.SentAfter(approvedAt).ShouldAllBeAllowed(run.Origin);
-            samples.Of(alexaSnapshot, iftttStream).ShouldAllBeAllowed(run.Origin);
+            samples.Of(alexaSnapshot, iftttStream).SentAfter(run.WarmedUp).ShouldAllBeAllowed(run.Origin);
         }
         finally
         {

@@ -1,8 +1,10 @@
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Access.Runtime;
 using Dashboard.Core.Data;
 using Dashboard.IntegrationTests.Access;
 using Dashboard.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dashboard.IntegrationTests.Guarantees;
@@ -53,6 +55,21 @@ public sealed class TwoInstances : IAsyncDisposable
     internal AccessWorld World => new(CreateDbContext, () => Task.CompletedTask);
 
     public DashboardDbContext CreateDbContext() => TestPostgres.CreateDbContext(ConnectionString);
+
+    /// <summary>
+    /// Commits <paramref name="change"/> the way the product's writers do (revision bumped and change notified in the
+    /// transaction), then waits for the proof of propagation over both instances, as a writer's endpoint does before
+    /// it answers. For changes that have no API yet.
+    /// </summary>
+    internal async Task<PropagationProof> CommitAndPropagateAsync(PolicyChange notified, Func<DashboardDbContext, Task> change)
+    {
+        var revision = await World.ChangeAsync(notified, change);
+        var options = new AccessOptions();
+        await using var database = new AccessDatabase(ConnectionString, options, new InstanceIdentity());
+        var proof = await new PropagationWaiter(database, Options.Create(options), TimeProvider.System).WaitAsync(revision);
+        proof.IsComplete.ShouldBeTrue();
+        return proof;
+    }
 
     /// <summary>The id of the demo account with this email.</summary>
     public async Task<Guid> AccountIdAsync(string email)

@@ -1,0 +1,146 @@
+using Dashboard.Core.Access.Propagation;
+using Dashboard.Core.Integrations;
+using Dashboard.IntegrationTests.Access;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
+
+namespace Dashboard.IntegrationTests.Guarantees;
+
+/// <summary>
+/// The timing rule for changes other than kill switches, with two instances under continuous checks: once the change
+/// has returned, no instance allows what it denies (and one that allows is seen at once). Each test arranges rows of
+/// its own. These changes are committed by the writer path every endpoint uses (revision bumped and change notified in
+/// the transaction, then the proof of propagation awaited), run from the test; see <see cref="TwoInstances.CommitAndPropagateAsync"/>.
+/// </summary>
+[Collection(GuaranteesCollection.Name)]
+public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOutputHelper output)
+{
+    private readonly TwoInstances _instances = shared.Instances;
+
+    [Fact]
+    public async Task ExposureOff_AfterItReturns_NoInstanceAllowsThatDevice_OthersStillAllowed()
+    {
+        var world = _instances.World;
+        var bridge = await world.AddIntegrationAsync();
+        var alice = await world.AddAccountAsync();
+        var hidden = await world.AddDeviceAsync(alice, bridge);
+        var stillShown = await world.AddDeviceAsync(alice, bridge);
+
+        await ChangeDeniesAsync(
+            affected: new CheckProbe("hidden camera", bridge.BridgeKey, alice, hidden), reason: "not_exposed",
+            unaffected: new CheckProbe("other camera", bridge.BridgeKey, alice, stillShown),
+            change: () => _instances.CommitAndPropagateAsync(PolicyChange.ForAccounts(alice).And(PolicyChange.ForDevices(hidden)),
+                db => world.RemoveExposureAsync(db, hidden)));
+    }
+
+    [Fact]
+    public async Task Unlink_AfterItReturns_NoInstanceAllowsThatIntegration_OtherIntegrationStillAllowed()
+    {
+        var world = _instances.World;
+        var unlinked = await world.AddIntegrationAsync();
+        var other = await world.AddIntegrationAsync(IntegrationKind.Automation);
+        var alice = await world.AddAccountAsync();
+        var camera = await world.AddDeviceAsync(alice, unlinked, other);
+
+        await ChangeDeniesAsync(
+            affected: new CheckProbe("unlinked integration", unlinked.BridgeKey, alice, camera), reason: "not_linked",
+            unaffected: new CheckProbe("other integration", other.BridgeKey, alice, camera),
+            change: () => _instances.CommitAndPropagateAsync(PolicyChange.ForAccounts(alice), db =>
+                db.AccountLinks.Where(l => l.AccountId == alice && l.IntegrationId == unlinked.Id)
+                    .ExecuteUpdateAsync(l => l.SetProperty(x => x.Status, LinkStatus.Revoked).SetProperty(x => x.RevokedAt, DateTime.UtcNow))));
+    }
+
+    [Fact]
+    public async Task Transfer_AfterItReturns_NoInstanceAllowsTheOldOwner_TheirOtherCameraStillAllowed()
+    {
+        var world = _instances.World;
+        var bridge = await world.AddIntegrationAsync();
+        var alice = await world.AddAccountAsync();
+        var bob = await world.AddAccountAsync();
+        var sold = await world.AddDeviceAsync(alice, bridge);
+        var kept = await world.AddDeviceAsync(alice, bridge);
+
+        await ChangeDeniesAsync(
+            affected: new CheckProbe("transferred camera", bridge.BridgeKey, alice, sold), reason: "not_owner",
+            unaffected: new CheckProbe("kept camera", bridge.BridgeKey, alice, kept),
+            change: () => _instances.CommitAndPropagateAsync(
+                PolicyChange.ForDevices(sold).And(PolicyChange.ForAccounts(alice, bob)), db => ChangeOwnerAsync(db, world, sold, bob)));
+    }
+
+    [Fact]
+    public async Task Release_AfterItReturns_NoInstanceAllowsTheOldOwner()
+    {
+        var world = _instances.World;
+        var bridge = await world.AddIntegrationAsync();
+        var alice = await world.AddAccountAsync();
+        var released = await world.AddDeviceAsync(alice, bridge);
+        var kept = await world.AddDeviceAsync(alice, bridge);
+
+        await ChangeDeniesAsync(
+            affected: new CheckProbe("released camera", bridge.BridgeKey, alice, released), reason: "not_owner",
+            unaffected: new CheckProbe("kept camera", bridge.BridgeKey, alice, kept),
+            change: () => _instances.CommitAndPropagateAsync(
+                PolicyChange.ForDevices(released).And(PolicyChange.ForAccounts(alice)), db => ChangeOwnerAsync(db, world, released, null)));
+    }
+
+    [Fact]
+    public async Task ExposureOn_AfterItReturns_EveryInstanceAllowsAtOnce()
+    {
+        var world = _instances.World;
+        var bridge = await world.AddIntegrationAsync();
+        var alice = await world.AddAccountAsync();
+        var shown = await world.AddDeviceAsync(alice, bridge);
+        var camera = await world.AddDeviceAsync(alice);   // owned, linked integration, not exposed
+
+        await ChangeAllowsAsync(
+            affected: new CheckProbe("newly shown camera", bridge.BridgeKey, alice, camera), deniedBefore: "not_exposed",
+            unaffected: new CheckProbe("already shown camera", bridge.BridgeKey, alice, shown),
+            change: () => _instances.CommitAndPropagateAsync(PolicyChange.ForAccounts(alice).And(PolicyChange.ForDevices(camera)), async db =>
+            {
+                var link = await db.AccountLinks.SingleAsync(l => l.AccountId == alice && l.IntegrationId == bridge.Id);
+                var device = await db.Devices.SingleAsync(d => d.Serial == camera);
+                db.DeviceExposures.Add(new DeviceExposure { LinkId = link.Id, DeviceId = device.Id, CreatedAt = DateTime.UtcNow });
+            }));
+    }
+
+    /// <summary>
+    /// The scenario for a change that denies: both probes allowed on both instances, the change, then every check of
+    /// <paramref name="affected"/> sent after it returned is denied with <paramref name="reason"/> on both, and
+    /// <paramref name="unaffected"/> is allowed throughout.
+    /// </summary>
+    private async Task ChangeDeniesAsync(CheckProbe affected, string reason, CheckProbe unaffected, Func<Task> change)
+    {
+        await using var run = await GuaranteeRun.StartAsync(_instances.Both, [affected, unaffected]);
+        var changed = await run.ChangeAsync(change);
+        var samples = await run.StopAfterAsync(changed);
+        output.WriteLine(samples.Summarize(("change returned", changed)));
+
+        samples.Of(affected).SentAfter(changed).ShouldNeverAllow(run.Origin, "checks sent after the change returned");
+        samples.Of(affected).SentAfter(changed).ShouldAllBeDenied(reason, run.Origin);
+        samples.Of(unaffected).SentAfter(run.WarmedUp).ShouldAllBeAllowed(run.Origin);
+    }
+
+    /// <summary>The scenario for a change that allows: from the moment it returned, the first check on each instance allows.</summary>
+    private async Task ChangeAllowsAsync(CheckProbe affected, string deniedBefore, CheckProbe unaffected, Func<Task> change)
+    {
+        await using var run = await GuaranteeRun.StartAsync(_instances.Both, [affected, unaffected], deniedAtStart: [affected]);
+        await run.KeepCheckingAfterAsync(run.WarmedUp);
+        var started = Moment.Now();
+        var changed = await run.ChangeAsync(change);
+        var samples = await run.StopAfterAsync(changed);
+        output.WriteLine(samples.Summarize(("change sent", started), ("change returned", changed)));
+
+        samples.Of(affected).SentAfter(run.WarmedUp).ReceivedBefore(started).ShouldAllBeDenied(deniedBefore, run.Origin);
+        samples.Of(affected).SentAfter(changed).ShouldAllBeAllowed(run.Origin);
+        samples.Of(unaffected).SentAfter(run.WarmedUp).ShouldAllBeAllowed(run.Origin);
+    }
+
+    /// <summary>As an ownership change does: new owner, version bumped, the old owner's exposures of the device removed.</summary>
+    private static async Task ChangeOwnerAsync(Core.Data.DashboardDbContext db, AccessWorld world, string serial, Guid? newOwner)
+    {
+        var device = await db.Devices.SingleAsync(d => d.Serial == serial);
+        device.OwnerId = newOwner;
+        device.OwnershipVersion++;
+        await world.RemoveExposureAsync(db, serial);
+    }
+}
