@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using Xunit.Abstractions;
 
 namespace Dashboard.IntegrationTests.Guarantees;
@@ -31,17 +29,13 @@ public sealed class KillSwitchGuaranteeTests(SharedClusterInstances shared, ITes
         var approved = false;
         try
         {
-            var firedAt = await run.ChangeAsync(async () => fired = await FireAsync(admin));
-            await run.KeepCheckingAfterAsync(firedAt);
-
-            using (var lift = await admin.PostAsJsonAsync($"/api/v1/kill-switches/{fired!.Id}/lift", new { reason = "fix verified" }))
-            {
-                lift.StatusCode.ShouldBe(HttpStatusCode.Accepted, await lift.Content.ReadAsStringAsync());
-            }
+            var firedAt = await run.ChangeAsync(async () => fired = await admin.FireKillSwitchAsync(new { integrationKind = "assistant", actions = new[] { "stream" } }));
+            await run.KeepCheckingAfterAsync(firedAt, minimum: GuaranteeRun.MinimumCheckingAfter);
+            await admin.RequestLiftAsync(fired!.Id);
             // A pending lift still denies: checks keep being judged until the approval is sent.
             await run.KeepCheckingAfterAsync(Moment.Now());
             var approving = Moment.Now();
-            var approvedAt = await run.ChangeAsync(async () => approved = await ApproveAsync(secondAdmin, fired.Id));
+            var approvedAt = await run.ChangeAsync(async () => approved = await secondAdmin.ApproveLiftAsync(fired.Id));
             var samples = await run.StopAfterAsync(approvedAt);
             output.WriteLine($"fire: {fired.Propagation}");
             output.WriteLine(samples.Summarize(("201", firedAt), ("approve sent", approving), ("approve 200", approvedAt)));
@@ -59,38 +53,8 @@ public sealed class KillSwitchGuaranteeTests(SharedClusterInstances shared, ITes
         {
             if (fired is not null && !approved)
             {
-                await LiftQuietlyAsync(admin, secondAdmin, fired.Id);   // other tests share this database
+                await KillSwitchApi.LiftQuietlyAsync(admin, secondAdmin, fired.Id);   // other tests share this database
             }
         }
     }
-
-    private static async Task<FiredSwitch> FireAsync(HttpClient admin)
-    {
-        using var response = await admin.PostAsJsonAsync("/api/v1/kill-switches", new
-        {
-            scope = new { integrationKind = "assistant", actions = new[] { "stream" } },
-            reason = "Strangers' cameras on assistant hubs",
-            incident = "INC-GUARANTEE",
-        });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<FiredSwitch>())!;
-    }
-
-    private static async Task<bool> ApproveAsync(HttpClient approver, Guid id)
-    {
-        using var response = await approver.PostAsync($"/api/v1/kill-switches/{id}/lift/approve", content: null);
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        return true;
-    }
-
-    private static async Task LiftQuietlyAsync(HttpClient admin, HttpClient secondAdmin, Guid id)
-    {
-        (await admin.PostAsJsonAsync($"/api/v1/kill-switches/{id}/lift", new { reason = "test clean-up" })).Dispose();
-        (await secondAdmin.PostAsync($"/api/v1/kill-switches/{id}/lift/approve", content: null)).Dispose();
-    }
 }
-
-/// <summary>The parts of the fire response the guarantee tests read.</summary>
-public sealed record FiredSwitch(Guid Id, long Revision, FiredPropagation Propagation);
-
-public sealed record FiredPropagation(int Confirmed, int EnforcementPoints, int Expired, double ElapsedMs);
