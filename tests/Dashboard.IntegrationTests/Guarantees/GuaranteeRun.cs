@@ -115,6 +115,13 @@ public sealed class GuaranteeRun : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until every (instance, probe) allows a request sent after this call (recovery); returns when they all had.</summary>
+    public async Task<long> WaitUntilAllAllowAsync(TimeSpan timeout)
+    {
+        await _checkers.WaitUntilAnsweredAsync(Instances, Probes, [], timeout);
+        return Moment.Now();
+    }
+
     /// <summary>Every answer so far (the clients keep running).</summary>
     public IReadOnlyList<CheckSample> Samples => _checkers.Samples;
 
