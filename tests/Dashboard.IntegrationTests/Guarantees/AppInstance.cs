@@ -77,6 +77,8 @@ public sealed class AppInstance : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var instance = new AppInstance(name, process, baseAddress);
+        // A test host that is killed or exits without disposing its fixtures must not leave the app running.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => instance.KillIfRunning();
         process.OutputDataReceived += (_, e) => instance.Append(e.Data);
         process.ErrorDataReceived += (_, e) => instance.Append(e.Data);
         process.BeginOutputReadLine();
@@ -102,7 +104,6 @@ public sealed class AppInstance : IAsyncDisposable
         // Seeding only inserts what is missing, so the second instance finds the fixture there and adds nothing.
         ["Database:SeedDemoData"] = "true",
         ["Dashboard:DemoFleet:Devices"] = "0",
-        ["Logging:LogLevel:Default"] = "Warning",
     };
 
     /// <summary>A client of this instance; with a bearer token (staff token or bridge key) when given.</summary>
@@ -176,6 +177,21 @@ public sealed class AppInstance : IAsyncDisposable
             }
         }
         _process.Dispose();
+    }
+
+    private void KillIfRunning()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Already gone, or disposed.
+        }
     }
 
     private void Append(string? line)

@@ -37,12 +37,27 @@ public sealed class OwnClusterInstances : IAsyncLifetime
         _instances = await TwoInstances.StartAsync(connectionString);
     }
 
-    /// <summary>Stops PostgreSQL (<c>pg_ctl stop -m fast</c>: sessions are ended, then the server exits).</summary>
-    public async Task StopPostgresAsync()
+    /// <summary>
+    /// Stops PostgreSQL with a fast shutdown (what <c>pg_ctl stop -m fast</c> sends: sessions are ended, then the server
+    /// exits), signalled directly so the stop begins at a known moment, which is returned; the task completes once the
+    /// server has exited.
+    /// </summary>
+    public async Task<long> StopPostgresAsync()
     {
         var server = _server ?? throw new InvalidOperationException("PostgreSQL is not running.");
         _server = null;
-        await server.DisposeAsync();
+        var pidFile = Path.Combine(server.DataDirectory, "postmaster.pid");
+        var pid = PostmasterPid.Read(pidFile) ?? throw new InvalidOperationException("PostgreSQL has no postmaster.pid.");
+        var stopping = Moment.Now();
+        RunningProcesses.SendFastShutdown(pid);
+        var deadline = Moment.After(Moment.Now(), TimeSpan.FromSeconds(60));
+        while (File.Exists(pidFile) && Moment.Now() < deadline)
+        {
+            await Task.Delay(10);
+        }
+        File.Exists(pidFile).ShouldBeFalse("PostgreSQL did not stop within a minute");
+        await server.DisposeAsync();   // already stopped: this only releases the cluster (owner file, exit handlers)
+        return stopping;
     }
 
     /// <summary>Starts PostgreSQL again over the same data, on the same port.</summary>

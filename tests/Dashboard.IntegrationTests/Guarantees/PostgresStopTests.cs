@@ -26,10 +26,9 @@ public sealed class PostgresStopTests(OwnClusterInstances cluster, ITestOutputHe
         CheckProbe ifttt = new("ifttt/bob/DEMO-CAM-0003/stream", "dev-bridge-ifttt", bob, "DEMO-CAM-0003");
         await using var run = await GuaranteeRun.StartAsync(instances.Both, [google, ifttt]);
 
-        var stopping = Moment.Now();
-        await cluster.StopPostgresAsync();
+        var stopping = await cluster.StopPostgresAsync();
         var stopped = Moment.Now();
-        var deadline = Moment.After(stopped, Deadline);
+        var deadline = Moment.After(stopping, Deadline);
         await run.KeepCheckingAfterAsync(deadline, minimum: TimeSpan.FromSeconds(1));
         foreach (var instance in instances.Both)
         {
@@ -49,7 +48,7 @@ public sealed class PostgresStopTests(OwnClusterInstances cluster, ITestOutputHe
         foreach (var instance in instances.Both)
         {
             var first503 = samples.On(instance).Where(s => s.SentAt > stopping && s.Status == 503).Min(s => (long?)s.ReceivedAt);
-            output.WriteLine($"{instance.Name}: first 503 {(first503 is { } f ? $"{Moment.Milliseconds(stopped, f):0} ms" : "never")} after the stop completed");
+            output.WriteLine($"{instance.Name}: first 503 {(first503 is { } f ? $"{Moment.Milliseconds(stopping, f):0} ms" : "never")} after the stop began");
         }
 
         var outage = samples.SentAfter(stopping).ReceivedBefore(starting).ToList();
