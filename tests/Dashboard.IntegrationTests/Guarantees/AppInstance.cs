@@ -16,7 +16,7 @@ namespace Dashboard.IntegrationTests.Guarantees;
 /// </summary>
 public sealed class AppInstance : IAsyncDisposable
 {
-    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(180);
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(15);
     private const int MaxLogLines = 300;
 
