@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +18,20 @@ public static class AccountEndpoints
             .WithName("SearchAccounts")
             .WithSummary("Search accounts by email prefix or exact id; ordered by email.");
 
+        accounts.MapPost("/{id}/lock", LockAsync)
+            .WithName("LockAccount")
+            .WithSummary("Lock an account: its checks answer account_locked once this returns. 409 if already locked.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+        accounts.MapPost("/{id}/unlock", UnlockAsync)
+            .WithName("UnlockAccount")
+            .WithSummary("Unlock a locked account. 409 if it is not locked.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
         return api;
     }
 
@@ -29,4 +46,52 @@ public static class AccountEndpoints
         }
         return TypedResults.Ok(await search.SearchAsync(query, paging, ct));
     }
+
+    internal static Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> LockAsync(
+        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, CancellationToken ct) =>
+        SetStatusAsync(id, request, user, locks.LockAsync, ct);
+
+    internal static Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> UnlockAsync(
+        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, CancellationToken ct) =>
+        SetStatusAsync(id, request, user, locks.UnlockAsync, ct);
+
+    private static async Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
+        string id, AccountReasonRequest request, ClaimsPrincipal user,
+        Func<Guid, string, ChangeActor, CancellationToken, Task<AccountLockResult>> change, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var accountId = errors.RequireUuid("id", id);
+        var reason = errors.RequireText("reason", request.Reason);
+        if (reason is { Length: > MaxReasonLength })
+        {
+            errors.Add("reason", $"Must be at most {MaxReasonLength} characters.");
+        }
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        AccountLockResult result;
+        try
+        {
+            result = await change(accountId!.Value, reason!, user.ChangeActor(), ct);
+        }
+        catch (PropagationTimeoutException e)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Propagation not confirmed in time",
+                detail: $"The change is recorded and takes effect everywhere once every instance applies it. "
+                    + $"Revision {e.Revision}: {e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
+        }
+        return result.Outcome switch
+        {
+            AccountLockOutcome.Done => TypedResults.Ok(result.Account!),
+            AccountLockOutcome.NotFound => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: result.Problem),
+            AccountLockOutcome.Conflict => TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Nothing to change", detail: result.Problem),
+        };
+    }
+
+    // The audit log keeps reasons in full; a bound keeps one request from writing megabytes into the chain.
+    private const int MaxReasonLength = 2000;
 }

@@ -1,5 +1,7 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Hosting;
@@ -19,6 +21,12 @@ public static class ApiSetup
         builder.Services.TryAddSingleton<DeviceSearch>();
         builder.Services.TryAddSingleton<AccountSearch>();
         builder.Services.TryAddSingleton<KillSwitchService>();
+        builder.Services.TryAddSingleton<EffectiveAccess>();
+        builder.Services.TryAddSingleton<OwnershipService>();
+        builder.Services.TryAddSingleton<OwnershipHistory>();
+        builder.Services.TryAddSingleton<AccountLockService>();
+        builder.Services.TryAddSingleton<AccountOverview>();
+        builder.Services.TryAddSingleton<DeviceSignals>();
         return builder;
     }
 
@@ -29,6 +37,7 @@ public static class ApiSetup
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
         api.MapDeviceEndpoints();
+        api.MapOwnershipEndpoints();
         api.MapKillSwitchEndpoints();
         return app;
     }

@@ -1,3 +1,4 @@
+using Dashboard.Core.Access;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 using Dashboard.Web.Auth;
@@ -36,7 +37,7 @@ public static class DeviceEndpoints
     }
 
     internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(
-        string serial, DeviceSearch search, CancellationToken ct)
+        string serial, DeviceSearch search, EffectiveAccess access, CancellationToken ct)
     {
         var device = await search.FindAsync(serial, ct);
         if (device is null)
@@ -45,7 +46,6 @@ public static class DeviceEndpoints
                 statusCode: StatusCodes.Status404NotFound,
                 detail: $"No device has the serial '{Device.CanonicalSerial(serial)}'.");
         }
-        // The decision engine fills this in; until then no integration is listed.
-        return TypedResults.Ok(DeviceResponse.From(device, []));
+        return TypedResults.Ok(await DeviceAccess.ResponseAsync(device, access, ct));
     }
 }

@@ -1,0 +1,116 @@
+using Dashboard.Core.Access;
+using Dashboard.Core.Access.Propagation;
+using Dashboard.Core.Devices;
+using Dashboard.Core.Devices.Ownership;
+using Dashboard.Web.Auth;
+using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Radzen;
+
+namespace Dashboard.Web.Components.Pages.Devices;
+
+/// <summary>
+/// "Who owns this camera, who owned it before, and who can see it right now": identity, owner, effective access,
+/// ownership timeline, and the claim, transfer and release operations (each confirmed in a dialog with a reason).
+/// </summary>
+public sealed partial class DevicePage
+{
+    private DeviceDetails? device;
+    private IReadOnlyList<EffectiveAccessEntry> access = [];
+    private IReadOnlyList<OwnershipEntry> timeline = [];
+    private bool loaded;
+    private string? busy;
+
+    [Parameter]
+    public string Serial { get; set; } = "";
+
+    [Inject] private DeviceSearch Devices { get; set; } = default!;
+    [Inject] private EffectiveAccess Access { get; set; } = default!;
+    [Inject] private OwnershipHistory History { get; set; } = default!;
+    [Inject] private OwnershipService Ownership { get; set; } = default!;
+    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        device = await Devices.FindAsync(Serial);
+        if (device is not null)
+        {
+            var entries = Access.ForDeviceAsync(device.Serial, device.Owner?.Id);
+            var history = History.TimelineAsync(device.Serial);
+            access = await entries;
+            timeline = await history ?? [];
+        }
+        loaded = true;
+    }
+
+    private Task ClaimAsync() => ChangeAsync(
+        $"Claim {device!.Serial} for an account. From then on that account's linked services may reach it once it exposes it.",
+        "Claim", ButtonStyle.Primary, accountLabel: "Account (email)",
+        (reason, account) => OwnershipChange.Claim(device.Serial, account!.Value, reason, device.OwnershipVersion),
+        "Claiming");
+
+    private Task TransferAsync() => ChangeAsync(
+        $"Transfer {device!.Serial} from {device.Owner?.Email} to another account. {device.Owner?.Email}'s services lose it "
+            + "at once and its exposures of it are removed.",
+        "Transfer", ButtonStyle.Primary, accountLabel: "New owner (email)",
+        (reason, account) => OwnershipChange.Transfer(device.Serial, account!.Value, reason, device.OwnershipVersion),
+        "Transferring");
+
+    private Task ReleaseAsync() => ChangeAsync(
+        $"Release {device!.Serial} from {device.Owner?.Email}: it will have no owner, and no service will reach it.",
+        "Release", ButtonStyle.Danger, accountLabel: null,
+        (reason, _) => OwnershipChange.Release(device.Serial, reason, device.OwnershipVersion),
+        "Releasing");
+
+    private async Task ChangeAsync(
+        string summary, string confirm, ButtonStyle style, string? accountLabel,
+        Func<string, Guid?, OwnershipChange> change, string doing)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            [nameof(ReasonDialog.Summary)] = summary,
+            [nameof(ReasonDialog.ConfirmText)] = confirm,
+            [nameof(ReasonDialog.ConfirmStyle)] = style,
+            [nameof(ReasonDialog.AccountLabel)] = accountLabel,
+            [nameof(ReasonDialog.MaxReasonLength)] = OwnershipService.MaxReasonLength,
+        };
+        if (await Dialogs.OpenAsync<ReasonDialog>($"{confirm} {device!.Serial}", parameters,
+                new DialogOptions { Width = "34rem" }) is not ReasonDialogResult answer)
+        {
+            return;
+        }
+
+        busy = $"{doing} {device.Serial}: waiting until every enforcement point has applied it…";
+        StateHasChanged();
+        try
+        {
+            var actor = (await Authentication.GetAuthenticationStateAsync()).User.ChangeActor();
+            var result = await Ownership.ChangeAsync(change(answer.Reason, answer.Account?.Id), actor);
+            if (result.Outcome == OwnershipOutcome.Done)
+            {
+                Notifications.Notify(NotificationSeverity.Success, $"{confirm} done",
+                    $"{device.Serial} is now {(result.Device?.Owner is { } owner ? "owned by " + owner.Email : "without owner")}.");
+            }
+            else
+            {
+                Notifications.Notify(NotificationSeverity.Error, "Not done", result.Problem ?? "", duration: 15_000);
+            }
+        }
+        catch (PropagationTimeoutException)
+        {
+            Notifications.Notify(NotificationSeverity.Warning, "Recorded, not yet confirmed everywhere",
+                "The change is saved; some enforcement points have not confirmed it yet. It takes effect there as they do.",
+                duration: 15_000);
+        }
+        finally
+        {
+            busy = null;
+            await LoadAsync();
+        }
+    }
+}
