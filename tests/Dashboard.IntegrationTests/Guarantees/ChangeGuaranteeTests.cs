@@ -9,8 +9,10 @@ namespace Dashboard.IntegrationTests.Guarantees;
 /// <summary>
 /// The timing rule for changes other than kill switches, with two instances under continuous checks: once the change
 /// has returned, no instance allows what it denies (and one that allows is seen at once). Each test arranges rows of
-/// its own. These changes are committed by the writer path every endpoint uses (revision bumped and change notified in
-/// the transaction, then the proof of propagation awaited), run from the test; see <see cref="TwoInstances.CommitAndPropagateAsync"/>.
+/// its own. Ownership and account changes go through the staff API on one instance; exposure and link changes, whose
+/// endpoints are not in this build, through the writer path every endpoint uses (revision bumped and change notified
+/// in the transaction, then the proof of propagation awaited), run from the test: see
+/// <see cref="TwoInstances.CommitAndPropagateAsync"/>.
 /// </summary>
 [Collection(GuaranteesCollection.Name)]
 public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOutputHelper output)
@@ -51,7 +53,7 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
     }
 
     [Fact]
-    public async Task Transfer_AfterItReturns_NoInstanceAllowsTheOldOwner_TheirOtherCameraStillAllowed()
+    public async Task Transfer_ThroughTheApiOnA_AfterIts200_NoInstanceAllowsTheOldOwner_TheirOtherCameraStillAllowed()
     {
         var world = _instances.World;
         var bridge = await world.AddIntegrationAsync();
@@ -59,28 +61,63 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
         var bob = await world.AddAccountAsync();
         var sold = await world.AddDeviceAsync(alice, bridge);
         var kept = await world.AddDeviceAsync(alice, bridge);
+        using var support = _instances.A.CreateClient(StaffApi.SupportToken);
 
         await ChangeDeniesAsync(
             affected: new CheckProbe("transferred camera", bridge.BridgeKey, alice, sold), reason: "not_owner",
             unaffected: new CheckProbe("kept camera", bridge.BridgeKey, alice, kept),
-            change: () => _instances.CommitAndPropagateAsync(
-                PolicyChange.ForDevices(sold).And(PolicyChange.ForAccounts(alice, bob)), db => ChangeOwnerAsync(db, world, sold, bob)));
+            change: () => support.TransferAsync(sold, bob));
     }
 
     [Fact]
-    public async Task Release_AfterItReturns_NoInstanceAllowsTheOldOwner()
+    public async Task Release_ThroughTheApiOnB_AfterIts200_NoInstanceAllowsTheOldOwner()
     {
         var world = _instances.World;
         var bridge = await world.AddIntegrationAsync();
         var alice = await world.AddAccountAsync();
         var released = await world.AddDeviceAsync(alice, bridge);
         var kept = await world.AddDeviceAsync(alice, bridge);
+        using var support = _instances.B.CreateClient(StaffApi.SupportToken);
 
         await ChangeDeniesAsync(
             affected: new CheckProbe("released camera", bridge.BridgeKey, alice, released), reason: "not_owner",
             unaffected: new CheckProbe("kept camera", bridge.BridgeKey, alice, kept),
-            change: () => _instances.CommitAndPropagateAsync(
-                PolicyChange.ForDevices(released).And(PolicyChange.ForAccounts(alice)), db => ChangeOwnerAsync(db, world, released, null)));
+            change: () => support.ReleaseAsync(released));
+    }
+
+    [Fact]
+    public async Task Lock_ThroughTheApiOnA_AfterIts200_NoInstanceAllowsTheAccount_OtherAccountStillAllowed()
+    {
+        var world = _instances.World;
+        var bridge = await world.AddIntegrationAsync();
+        var alice = await world.AddAccountAsync();
+        var carol = await world.AddAccountAsync();
+        var camera = await world.AddDeviceAsync(alice, bridge);
+        var carolsCamera = await world.AddDeviceAsync(carol, bridge);
+        using var support = _instances.A.CreateClient(StaffApi.SupportToken);
+
+        await ChangeDeniesAsync(
+            affected: new CheckProbe("locked account", bridge.BridgeKey, alice, camera), reason: "account_locked",
+            unaffected: new CheckProbe("other account", bridge.BridgeKey, carol, carolsCamera),
+            change: () => support.LockAsync(alice));
+    }
+
+    [Fact]
+    public async Task Unlock_ThroughTheApiOnB_AfterIts200_EveryInstanceAllowsAtOnce()
+    {
+        var world = _instances.World;
+        var bridge = await world.AddIntegrationAsync();
+        var alice = await world.AddAccountAsync();
+        var carol = await world.AddAccountAsync();
+        var camera = await world.AddDeviceAsync(alice, bridge);
+        var carolsCamera = await world.AddDeviceAsync(carol, bridge);
+        using var support = _instances.B.CreateClient(StaffApi.SupportToken);
+        await support.LockAsync(alice);
+
+        await ChangeAllowsAsync(
+            affected: new CheckProbe("unlocked account", bridge.BridgeKey, alice, camera), deniedBefore: "account_locked",
+            unaffected: new CheckProbe("other account", bridge.BridgeKey, carol, carolsCamera),
+            change: () => support.UnlockAsync(alice));
     }
 
     [Fact]
@@ -133,14 +170,5 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
         samples.Of(affected).SentAfter(run.WarmedUp).ReceivedBefore(started).ShouldAllBeDenied(deniedBefore, run.Origin);
         samples.Of(affected).SentAfter(changed).ShouldAllBeAllowed(run.Origin);
         samples.Of(unaffected).SentAfter(run.WarmedUp).ShouldAllBeAllowed(run.Origin);
-    }
-
-    /// <summary>As an ownership change does: new owner, version bumped, the old owner's exposures of the device removed.</summary>
-    private static async Task ChangeOwnerAsync(Core.Data.DashboardDbContext db, AccessWorld world, string serial, Guid? newOwner)
-    {
-        var device = await db.Devices.SingleAsync(d => d.Serial == serial);
-        device.OwnerId = newOwner;
-        device.OwnershipVersion++;
-        await world.RemoveExposureAsync(db, serial);
     }
 }
