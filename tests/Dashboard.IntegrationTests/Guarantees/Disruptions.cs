@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Dashboard.Core.Access.Runtime;
+using Npgsql;
 
 namespace Dashboard.IntegrationTests.Guarantees;
 
@@ -17,13 +19,20 @@ public sealed class FeedCutter : IAsyncDisposable
     {
         _loop = Task.Run(async () =>
         {
+            // One session for every cut, polling without pause: a reconnection is ended before it can resynchronize
+            // far more often than not.
+            await using var connection = new NpgsqlConnection(instances.ConnectionString);
+            await connection.OpenAsync();
+            await using var cut = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = $1", connection);
+            cut.Parameters.Add(new NpgsqlParameter<string> { TypedValue = AccessDatabase.FeedApplicationNamePrefix + target.InstanceId });
             while (!_stop.IsCancellationRequested)
             {
-                if (await instances.CutFeedAsync(target))
+                if ((long)(await cut.ExecuteScalarAsync())! > 0)
                 {
                     Interlocked.Increment(ref _cuts);
                 }
-                await Task.Delay(10, CancellationToken.None);
+                await Task.Delay(1, CancellationToken.None);
             }
         });
     }
