@@ -23,7 +23,7 @@ public sealed class KillSwitchGuaranteeTests(SharedClusterInstances shared, ITes
         CheckProbe iftttStream = new("ifttt/bob/DEMO-CAM-0003/stream", "dev-bridge-ifttt", bob, "DEMO-CAM-0003");
         using var admin = _instances.A.CreateClient("dev-admin-token");
         using var secondAdmin = _instances.B.CreateClient("dev-admin2-token");
-        await using var run = await GuaranteeRun.StartAsync(_instances.Both, [googleStream, alexaStream, alexaSnapshot, iftttStream]);
+        await using var run = await GuaranteeRun.StartAsync(_instances.Both, [googleStream, alexaStream, alexaSnapshot, iftttStream], clientsPerProbe: 2);
 
         FiredSwitch? fired = null;
         var approved = false;
