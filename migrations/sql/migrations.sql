@@ -615,3 +615,71 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129180737_FleetListIndexes') THEN
+    CREATE INDEX ix_devices_firmware_serial ON devices (firmware, serial text_pattern_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129180737_FleetListIndexes') THEN
+    CREATE INDEX ix_devices_model_serial ON devices (model, serial text_pattern_ops);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129180737_FleetListIndexes') THEN
+    CREATE INDEX ix_devices_status_serial ON devices (status, serial text_pattern_ops) WHERE status <> 'Active';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129180737_FleetListIndexes') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129180737_FleetListIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129180759_BlastRadiusLockedAccountsIndex') THEN
+    CREATE INDEX ix_accounts_locked ON accounts (id) WHERE status = 'Locked';
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129180759_BlastRadiusLockedAccountsIndex') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129180759_BlastRadiusLockedAccountsIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129183555_DecisionPathLinkLookupIndex') THEN
+    CREATE INDEX ix_account_links_account_integration ON account_links (account_id, integration_id, linked_at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129183555_DecisionPathLinkLookupIndex') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129183555_DecisionPathLinkLookupIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -4,6 +4,7 @@ using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Seeding;
+using Dashboard.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 var command = HostCommands.Parse(args);
@@ -16,6 +17,7 @@ if (command is null)
     builder.AddDashboardUi();
     builder.AddDashboardApi();
     builder.AddDashboardAccess();
+    builder.AddDashboardTelemetry();
 }
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.UseDashboardAuth();
 app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapDashboardAccess();
+app.MapDashboardTelemetry();
 app.MapDashboardUi();
 
 await app.RunAsync();

@@ -2,14 +2,17 @@ using Dashboard.Benchmarks;
 using Dashboard.Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/Dashboard.Benchmarks -- <scenario> [options]
-IBenchmarkScenario[] scenarios = [new SeedScenario()];
+IBenchmarkScenario[] scenarios =
+[
+    new SeedScenario(), new DecisionsScenario(), new PropagationScenario(), new FireScenario(), new PreviewScenario(), new AllScenario(), new SearchScenario(),
+];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("Usage: Dashboard.Benchmarks <scenario> [options]");
     foreach (var scenario in scenarios)
     {
-        Console.WriteLine($"  {scenario.Name,-8} {scenario.Usage}");
+        Console.WriteLine($"  {scenario.Name,-12} {scenario.Usage}");
     }
     return args.Length == 0 ? 2 : 0;
 }

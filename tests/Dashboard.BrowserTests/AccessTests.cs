@@ -36,6 +36,26 @@ public sealed class AccessTests(DashboardFixture fixture)
     }
 
     [BrowserFact]
+    public async Task KillSwitchAndIntegrationPages_WhenSupportOpensThem_ShowAccessDenied()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await Session.SignInAsync(page, DemoLogins.Support);
+
+        foreach (var path in new[] { "/admin/kill-switches", "/admin/kill-switches/new?integration=google-assistant", "/admin/integrations" })
+        {
+            await page.GotoAsync(path);
+
+            await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("blast-radius")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("integration")).ToHaveCountAsync(0);
+            await Expect(page.GetByTestId("pending-lifts")).ToHaveCountAsync(0);
+        }
+        var nav = page.GetByRole(Microsoft.Playwright.AriaRole.Navigation, new() { Name = "Main" });
+        await Expect(nav.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Kill switches" })).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
     public async Task ProtectedPage_WhenAnonymous_RedirectsToSignInAndBack()
     {
         await using var context = await fixture.NewContextAsync();

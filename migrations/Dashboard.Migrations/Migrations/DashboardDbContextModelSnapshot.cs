@@ -199,6 +199,10 @@ namespace Dashboard.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Email"), new[] { "text_pattern_ops" });
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_accounts_locked")
+                        .HasFilter("status = 'Locked'");
+
                     b.ToTable("accounts", null, t =>
                         {
                             t.HasCheckConstraint("ck_accounts_email_canonical", "email = lower(btrim(email))");
@@ -520,6 +524,22 @@ namespace Dashboard.Migrations.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Serial"), new[] { "text_pattern_ops" });
 
+                    b.HasIndex("Firmware", "Serial")
+                        .HasDatabaseName("ix_devices_firmware_serial");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Firmware", "Serial"), new[] { null, "text_pattern_ops" });
+
+                    b.HasIndex("Model", "Serial")
+                        .HasDatabaseName("ix_devices_model_serial");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Model", "Serial"), new[] { null, "text_pattern_ops" });
+
+                    b.HasIndex("Status", "Serial")
+                        .HasDatabaseName("ix_devices_status_serial")
+                        .HasFilter("status <> 'Active'");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Status", "Serial"), new[] { null, "text_pattern_ops" });
+
                     b.HasIndex("Model", "Firmware", "Region")
                         .HasDatabaseName("ix_devices_model_firmware_region");
 
@@ -641,6 +661,9 @@ namespace Dashboard.Migrations.Migrations
                         .IsUnique()
                         .HasDatabaseName("ux_account_links_one_active")
                         .HasFilter("status = 'Active'");
+
+                    b.HasIndex(new[] { "AccountId", "IntegrationId", "LinkedAt" }, "ix_account_links_account_integration")
+                        .HasDatabaseName("ix_account_links_account_integration");
 
                     b.ToTable("account_links", (string)null);
                 });

@@ -3,94 +3,184 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Integrations;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Dashboard.Core.KillSwitches;
 
+/// <summary>An integration as the blast radius needs it: which actions it offers.</summary>
+internal sealed record RadiusIntegration(Guid Id, string Key, IntegrationKind Kind, AccessActions Actions);
+
 /// <summary>
-/// The blast radius of a scope as one SQL statement. The statement's shape follows the scope (a narrowing list adds
-/// one predicate), but every value travels as a parameter. It counts exposures whose link is active, whose device is
-/// still owned by the link's account, whose account is not locked, and for which at least one scoped action is both
-/// granted (link grant ∩ integration actions) and not already denied by another switch that still denies.
+/// The blast radius of a scope as one SQL statement: exposures whose link is active, whose device is still owned by the
+/// link's account, whose account is not locked, and for which at least one scoped action is both granted (link grant ∩
+/// integration actions) and not already denied by a switch that still denies. Every value travels as a parameter.
 /// </summary>
 /// <remarks>
-/// Already-denying switches are read from their stored jsonb scope with the matcher's rules for valid scopes. Where a
-/// stored list is not a non-empty array it narrows nothing, as <see cref="KillSwitchMatcher"/> reads it.
+/// At fleet scale the statement must stay a few set operations over the exposures, never work per row that grows with
+/// the switches. So what does not depend on the row is decided here, before the statement is built: which integrations
+/// the scope selects, and for each of them and each scoped action, which already-denying switches cover it (by
+/// <see cref="KillSwitchMatcher"/> itself, so the preview reads stored scopes exactly as decisions do). What is left
+/// per row is plain column comparisons: each covering switch's narrowing lists (models, firmware, regions, devices,
+/// accounts), with the matcher's reading of lists it cannot use (empty, or holding a blank entry: narrows nothing).
 /// </remarks>
 internal static class BlastRadiusQuery
 {
-    public static NpgsqlCommand Build(NpgsqlConnection connection, KillSwitchScope scope, Guid? excludeSwitchId)
+    public static NpgsqlCommand Build(
+        NpgsqlConnection connection,
+        KillSwitchScope scope,
+        IReadOnlyList<RadiusIntegration> integrations,
+        IReadOnlyList<KillSwitchScope> denying)
     {
         var command = new NpgsqlCommand { Connection = connection };
-        var sql = new StringBuilder("""
-            WITH hit AS MATERIALIZED (
-            SELECT l.account_id, e.device_id, l.id AS link_id
-            FROM device_exposures e
-            JOIN account_links l ON l.id = e.link_id
-            JOIN integrations i ON i.id = l.integration_id
-            JOIN devices d ON d.id = e.device_id AND d.owner_id = l.account_id
-            JOIN accounts a ON a.id = l.account_id
-            WHERE l.status = @active AND a.status <> @locked
-              AND l.granted_actions & i.actions & @action_mask <> 0
-            """);
+        var actions = ScopedActions(scope);
+        var selected = integrations.Where(i => Selects(scope, i)).ToList();
+        var where = new StringBuilder();
+        Narrow(where, command, "d.model", "models", scope.Models);
+        Narrow(where, command, "d.firmware", "firmware", scope.Firmware);
+        Narrow(where, command, "d.region", "regions", scope.Regions);
+        Narrow(where, command, "d.serial", "devices", scope.Devices);
+        if (scope.Accounts is { Count: > 0 } accounts)
+        {
+            where.Append(" AND l.account_id = ANY(@accounts)");
+            command.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", accounts.ToArray()));
+        }
+        where.Append(" AND (").Append(StillGranted(command, selected, actions, denying)).Append(')');
         Add(command, "active", nameof(LinkStatus.Active));
         Add(command, "locked", nameof(AccountStatus.Locked));
 
+        // Locked accounts are few (a partial index holds them): a hashed NOT IN filters the links as they are scanned.
+        var hits = $"""
+            FROM account_links l
+            JOIN device_exposures e ON e.link_id = l.id
+            JOIN devices d ON d.id = e.device_id
+            WHERE l.status = @active AND d.owner_id = l.account_id
+              AND l.account_id NOT IN (SELECT a.id FROM accounts a WHERE a.status = @locked){where}
+            """;
+        command.CommandText = selected.Count == 1
+            // One integration: an account has at most one active link to it (ux_account_links_one_active) and a device
+            // one owner, so accounts = links and every hit row is a distinct device; one aggregation by link suffices.
+            ? $"""
+                SELECT count(*), coalesce(sum(n), 0)::bigint, count(*)
+                FROM (SELECT l.id, count(*) AS n {hits}
+                      GROUP BY l.id) AS per_link
+                """
+            // One pass over the hits, three hash tables: a grouping set per count. In each set's rows the other two
+            // columns are null, so count(column) counts that set's groups. (count(DISTINCT) would sort three times.)
+            : $"""
+                SELECT count(account_id), count(device_id), count(link_id)
+                FROM (SELECT l.account_id, e.device_id, l.id AS link_id {hits}
+                      GROUP BY GROUPING SETS ((l.account_id), (e.device_id), (l.id))) AS per_set
+                """;
+        return command;
+    }
+
+    /// <summary>
+    /// The row keeps at least one scoped action: for some selected integration and scoped action it offers, the link
+    /// grants it and no denying switch covering that pair matches the row. Pairs with the same covering switches share
+    /// one term, so with no switch in the way this is one grant test per integration.
+    /// </summary>
+    private static string StillGranted(
+        NpgsqlCommand command,
+        IReadOnlyList<RadiusIntegration> selected,
+        IReadOnlyList<(AccessActions Action, string Name)> actions,
+        IReadOnlyList<KillSwitchScope> denying)
+    {
+        var rowPredicates = new Dictionary<int, string?>();
+        var terms = new List<string>();
+        foreach (var integration in selected)
+        {
+            var groups = new Dictionary<string, (AccessActions Mask, int[] Switches)>(StringComparer.Ordinal);
+            foreach (var (action, name) in actions)
+            {
+                if ((integration.Actions & action) == 0)
+                {
+                    continue;
+                }
+                var covering = Enumerable.Range(0, denying.Count).Where(k => Covers(denying[k], integration, action)).ToArray();
+                var key = string.Join(',', covering);
+                groups[key] = groups.TryGetValue(key, out var group) ? (group.Mask | action, group.Switches) : (action, covering);
+            }
+            foreach (var (mask, switches) in groups.Values)
+            {
+                var notDenied = new List<string>();
+                var fullyDenied = false;
+                foreach (var k in switches)
+                {
+                    if (!rowPredicates.TryGetValue(k, out var predicate))
+                    {
+                        predicate = RowPredicate(command, denying[k], $"k{k}_");
+                        rowPredicates[k] = predicate;
+                    }
+                    if (predicate is null)
+                    {
+                        fullyDenied = true; // the switch narrows nothing per row: every row of this pair is denied
+                        break;
+                    }
+                    notDenied.Add($"NOT ({predicate})");
+                }
+                if (fullyDenied)
+                {
+                    continue;
+                }
+                var id = Parameter(command, $"i{terms.Count}", integration.Id);
+                var bits = Parameter(command, $"m{terms.Count}", (int)mask);
+                var term = new StringBuilder($"(l.integration_id = {id} AND l.granted_actions & {bits} <> 0");
+                foreach (var part in notDenied)
+                {
+                    term.Append(" AND ").Append(part);
+                }
+                terms.Add(term.Append(')').ToString());
+            }
+        }
+        return terms.Count == 0 ? "FALSE" : string.Join("\n   OR ", terms);
+    }
+
+    /// <summary>The selector of the new (validated, canonical) scope: one integration, a kind, or all.</summary>
+    private static bool Selects(KillSwitchScope scope, RadiusIntegration integration)
+    {
         if (scope.Integration is { } key)
         {
-            sql.Append(" AND i.key = @integration");
-            Add(command, "integration", key);
+            return string.Equals(key, integration.Key, StringComparison.Ordinal);
         }
-        else if (scope.IntegrationKind is { } kindName && IntegrationKindNames.TryParse(kindName, out var kind))
+        if (scope.IntegrationKind is { } kindName && IntegrationKindNames.TryParse(kindName, out var kind))
         {
-            sql.Append(" AND i.kind = @kind");
-            Add(command, "kind", kind.ToString());
+            return kind == integration.Kind;
         }
-        Narrow(sql, command, "d.model", "models", scope.Models);
-        Narrow(sql, command, "d.firmware", "firmware", scope.Firmware);
-        Narrow(sql, command, "d.region", "regions", scope.Regions);
-        Narrow(sql, command, "d.serial", "devices", scope.Devices);
-        if (scope.Accounts is { Count: > 0 } accounts)
+        return true;
+    }
+
+    /// <summary>Does a denying switch cover this integration and action, whatever the device and account?</summary>
+    private static bool Covers(KillSwitchScope denying, RadiusIntegration integration, AccessActions action)
+    {
+        // Only the selector and the actions: the narrowing lists are left to the row predicate.
+        var selectorAndActions = denying with { Models = null, Firmware = null, Regions = null, Accounts = null, Devices = null };
+        return KillSwitchMatcher.Matches(
+            selectorAndActions, new KillSwitchTarget(integration.Key, integration.Kind, action, "", "", "", "", Guid.Empty));
+    }
+
+    /// <summary>
+    /// The denying switch's narrowing lists as a predicate on the row, read as <see cref="KillSwitchMatcher"/> reads
+    /// them; null when no list narrows (the switch covers every row of its integrations and actions).
+    /// </summary>
+    private static string? RowPredicate(NpgsqlCommand command, KillSwitchScope denying, string prefix)
+    {
+        var parts = new List<string>();
+        void Text(string column, string name, IReadOnlyList<string>? list, Func<string, string> canonical)
         {
-            sql.Append(" AND l.account_id = ANY(@accounts)");
-            command.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", accounts.ToArray()));
+            if (list is { Count: > 0 } && list.All(e => !string.IsNullOrWhiteSpace(e)))
+            {
+                parts.Add($"{column} = ANY({Parameter(command, prefix + name, list.Select(canonical).Distinct(StringComparer.Ordinal).ToArray())})");
+            }
         }
-
-        var actions = ScopedActions(scope);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("action_names", actions.Select(a => a.Name).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<int[]>("action_bits", actions.Select(a => (int)a.Action).ToArray()));
-        // A cheap join-level filter first, so the per-action check below only runs on rows that grant a scoped action.
-        command.Parameters.Add(new NpgsqlParameter<int>("action_mask", actions.Aggregate(0, (mask, a) => mask | (int)a.Action)));
-        sql.Append("""
-
-             AND EXISTS (
-                SELECT 1 FROM unnest(@action_names, @action_bits) AS act(name, bit)
-                WHERE l.granted_actions & i.actions & act.bit <> 0
-                  AND NOT EXISTS (
-                    SELECT 1 FROM kill_switches k
-                    WHERE k.lift_approved_at IS NULL
-                      AND k.id IS DISTINCT FROM @exclude
-                      AND (coalesce(k.scope->>'allIntegrations', 'false') = 'true'
-                           OR lower(btrim(k.scope->>'integration')) = i.key
-                           OR k.scope->>'integrationKind' = lower(i.kind))
-            """);
-        command.Parameters.Add(new NpgsqlParameter("exclude", NpgsqlDbType.Uuid) { Value = (object?)excludeSwitchId ?? DBNull.Value });
-        sql.Append(StoredListAdmits("actions", "act.name"))
-            .Append(StoredListAdmits("models", "d.model"))
-            .Append(StoredListAdmits("firmware", "d.firmware"))
-            .Append(StoredListAdmits("regions", "d.region"))
-            .Append(StoredListAdmits("accounts", "l.account_id::text"))
-            .Append(StoredListAdmits("devices", "d.serial"))
-            .Append("""
-            )))
-            -- count(DISTINCT) always sorts; DISTINCT in a subquery can hash, which is much cheaper at fleet scale.
-            SELECT (SELECT count(*) FROM (SELECT DISTINCT account_id FROM hit) AS accounts),
-                   (SELECT count(*) FROM (SELECT DISTINCT device_id FROM hit) AS devices),
-                   (SELECT count(*) FROM (SELECT DISTINCT link_id FROM hit) AS links)
-            """);
-
-        command.CommandText = sql.ToString();
-        return command;
+        Text("d.model", "models", denying.Models, e => e);
+        Text("d.firmware", "firmware", denying.Firmware, e => e);
+        Text("d.region", "regions", denying.Regions, e => e);
+        // Serials are stored canonical (trimmed, upper case); the matcher compares trimmed and case-insensitively.
+        Text("d.serial", "devices", denying.Devices, e => e.Trim().ToUpperInvariant());
+        if (denying.Accounts is { Count: > 0 } accounts)
+        {
+            parts.Add($"l.account_id = ANY({Parameter(command, prefix + "accounts", accounts.ToArray())})");
+        }
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
 
     /// <summary>The scope's actions, or every action when the scope does not narrow them.</summary>
@@ -108,13 +198,11 @@ internal static class BlastRadiusQuery
         }
     }
 
-    // The JSON keys are the stored scope's (camelCase) property names; a missing or unreadable list admits everything.
-    private static string StoredListAdmits(string key, string value) => $"""
-
-                      AND (jsonb_typeof(k.scope->'{key}') IS DISTINCT FROM 'array'
-                           OR jsonb_array_length(k.scope->'{key}') = 0
-                           OR k.scope->'{key}' ? {value})
-        """;
+    private static string Parameter<T>(NpgsqlCommand command, string name, T value)
+    {
+        command.Parameters.Add(new NpgsqlParameter<T>(name, value));
+        return "@" + name;
+    }
 
     private static void Add(NpgsqlCommand command, string name, string value) =>
         command.Parameters.Add(new NpgsqlParameter<string>(name, value));

@@ -38,6 +38,13 @@ public static class KillSwitchMatcher
             && ListAdmits(scope.Devices, target.Serial, IsReadableEntry, static (entry, serial) => IsSameSerial(entry, serial));
     }
 
+    /// <summary>
+    /// Does the scope's selector reach this integration at all (ignoring its narrowing lists)? For showing which
+    /// switches affect an integration; read with the same fail-closed rules as <see cref="Matches"/>.
+    /// </summary>
+    public static bool CoversIntegration(KillSwitchScope? scope, string integrationKey, Integrations.IntegrationKind kind) =>
+        scope is null || SelectorCovers(scope, new KillSwitchTarget(integrationKey, kind, AccessActions.None, "", "", "", "", Guid.Empty));
+
     private static bool SelectorCovers(KillSwitchScope scope, in KillSwitchTarget target)
     {
         var selectors = (scope.Integration is null ? 0 : 1) + (scope.IntegrationKind is null ? 0 : 1) + (scope.AllIntegrations ? 1 : 0);

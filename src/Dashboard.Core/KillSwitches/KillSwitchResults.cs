@@ -3,7 +3,14 @@ using Dashboard.Core.Access.Propagation;
 namespace Dashboard.Core.KillSwitches;
 
 /// <summary>A fired switch: committed at <see cref="Revision"/> and confirmed by every enforcement point.</summary>
-public sealed record FiredKillSwitch(Guid Id, long Revision, BlastRadius BlastRadius, PropagationProof Propagation);
+public sealed record FiredKillSwitch(Guid Id, long Revision, BlastRadius BlastRadius, PropagationProof Propagation)
+{
+    /// <summary>
+    /// From the start of the fire to confirmed propagation, without the blast radius (counted in parallel after the
+    /// commit): how long firing itself takes, whatever the fleet's size.
+    /// </summary>
+    public TimeSpan UntilPropagated { get; init; }
+}
 
 /// <summary>One switch as the history list shows it.</summary>
 public sealed record KillSwitchSummary(

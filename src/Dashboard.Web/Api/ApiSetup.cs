@@ -1,9 +1,11 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
+using Dashboard.Web.Exports;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +29,9 @@ public static class ApiSetup
         builder.Services.TryAddSingleton<AccountLockService>();
         builder.Services.TryAddSingleton<AccountOverview>();
         builder.Services.TryAddSingleton<DeviceSignals>();
+        builder.Services.TryAddSingleton<AuditSearch>();
+        builder.Services.TryAddSingleton<AuditChainCheck>();
+        builder.Services.TryAddSingleton<FleetList>();
         return builder;
     }
 
@@ -39,6 +44,8 @@ public static class ApiSetup
         api.MapDeviceEndpoints();
         api.MapOwnershipEndpoints();
         api.MapKillSwitchEndpoints();
+        api.MapAuditEndpoints();
+        app.MapExportEndpoints();
         return app;
     }
 

@@ -13,10 +13,6 @@ namespace Dashboard.Web.Api;
 /// </summary>
 public static class KillSwitchEndpoints
 {
-    // The column lengths: longer text would fail at the database as a 500.
-    private const int MaxReasonLength = 2000;
-    private const int MaxIncidentLength = 200;
-
     public static RouteGroupBuilder MapKillSwitchEndpoints(this RouteGroupBuilder api)
     {
         var switches = api.MapGroup("/kill-switches").WithTags("Kill switches").RequireAuthorization(Policies.VendorAdmin);
@@ -57,7 +53,7 @@ public static class KillSwitchEndpoints
         var scope = body.ToScope();
         var errors = new ValidationErrors();
         // The body is the bare scope, so its fields are named without a prefix.
-        await AddScopeErrorsAsync(errors, service, scope, path: "", ct);
+        await KillSwitchInput.AddScopeErrorsAsync(errors, service, scope, path: "", ct);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -70,9 +66,9 @@ public static class KillSwitchEndpoints
     {
         var errors = new ValidationErrors();
         var scope = request.Scope?.ToScope();
-        await AddScopeErrorsAsync(errors, service, scope, path: "scope", ct);
-        var reason = Text(errors, "reason", request.Reason, MaxReasonLength, required: true);
-        var incident = Text(errors, "incident", request.Incident, MaxIncidentLength, required: false);
+        await KillSwitchInput.AddScopeErrorsAsync(errors, service, scope, path: "scope", ct);
+        var reason = KillSwitchInput.Reason(errors, "reason", request.Reason);
+        var incident = KillSwitchInput.Incident(errors, "incident", request.Incident);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -107,7 +103,7 @@ public static class KillSwitchEndpoints
         Guid id, LiftKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var reason = Text(errors, "reason", request.Reason, MaxReasonLength, required: true);
+        var reason = KillSwitchInput.Reason(errors, "reason", request.Reason);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -138,49 +134,14 @@ public static class KillSwitchEndpoints
         }
     }
 
-    private static async Task AddScopeErrorsAsync(
-        ValidationErrors errors, KillSwitchService service, KillSwitchScope? scope, string path, CancellationToken ct)
-    {
-        foreach (var error in await service.ValidateAsync(scope, path, ct))
+    private static ProblemHttpResult Refused(Guid id, LiftResult result) => TypedResults.Problem(
+        statusCode: result.Outcome switch
         {
-            errors.Add(error.Field, error.Message);
-        }
-    }
-
-    private static string? Text(ValidationErrors errors, string field, string? value, int maxLength, bool required)
-    {
-        if (!required && string.IsNullOrWhiteSpace(value))
-        {
-            return null;
-        }
-        var text = errors.RequireText(field, value);
-        if (text is not null && text.Length > maxLength)
-        {
-            errors.Add(field, $"Must be at most {maxLength} characters.");
-            return null;
-        }
-        return text;
-    }
-
-    private static ProblemHttpResult Refused(Guid id, LiftResult result) => result.Outcome switch
-    {
-        LiftOutcome.NotFound => TypedResults.Problem(
-            statusCode: StatusCodes.Status404NotFound, detail: $"No kill switch has the id '{id}'."),
-        LiftOutcome.SameAdmin => TypedResults.Problem(
-            statusCode: StatusCodes.Status403Forbidden,
-            detail: "A lift must be approved by a vendor admin other than the one who requested it."),
-        _ => TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict,
-            detail: $"The kill switch is {WireStatus(result.Status)}: there is nothing to do."),
-    };
-
-    private static string WireStatus(KillSwitchStatus? status) => status switch
-    {
-        KillSwitchStatus.Active => "active, with no lift pending",
-        KillSwitchStatus.PendingApproval => "already pending approval of a lift",
-        KillSwitchStatus.Lifted => "already lifted",
-        _ => "in an unexpected state",
-    };
+            LiftOutcome.NotFound => StatusCodes.Status404NotFound,
+            LiftOutcome.SameAdmin => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        },
+        detail: KillSwitchInput.RefusalMessage(id, result));
 
     private static ProblemHttpResult NotConfirmed(PropagationTimeoutException e, string detail) =>
         TypedResults.Problem(

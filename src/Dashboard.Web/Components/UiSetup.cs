@@ -1,4 +1,6 @@
 using Dashboard.Core.Devices;
+using Dashboard.Core.Integrations;
+using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +19,10 @@ public static class UiSetup
         builder.Services.AddAntiforgery();
         // Stateless over the DbContext factory: one instance serves every circuit.
         builder.Services.TryAddSingleton<FleetOverview>();
+        builder.Services.TryAddSingleton<KillSwitchService>();
+        builder.Services.TryAddSingleton<KillSwitchHistory>();
+        builder.Services.TryAddSingleton<ScopeSubjects>();
+        builder.Services.TryAddSingleton<IntegrationStatusBoard>();
         return builder;
     }
 

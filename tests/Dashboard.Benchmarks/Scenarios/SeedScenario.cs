@@ -80,7 +80,7 @@ public sealed class SeedScenario : IBenchmarkScenario
     }
 
     private static FleetBulkLoader NewLoader(string connectionString, bool skipRowTriggers) => new(
-        new DatabaseEndpoint(connectionString), new Contexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
+        new DatabaseEndpoint(connectionString), new DbContexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
     {
         SkipRowTriggers = skipRowTriggers,
     };
@@ -112,9 +112,4 @@ public sealed class SeedScenario : IBenchmarkScenario
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    private sealed class Contexts(string connectionString) : IDbContextFactory<DashboardDbContext>
-    {
-        public DashboardDbContext CreateDbContext() => ThrowawayCluster.CreateDbContext(connectionString);
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Dashboard.Core.Access.Runtime;
+using Dashboard.Core.Access.Telemetry;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -10,7 +11,8 @@ namespace Dashboard.Core.Access.Propagation;
 /// lease lapse. Leases are judged by the database clock alone (heartbeats are stamped with it), so no instance's clock
 /// matters. Usage: <c>commit; var proof = await waiter.WaitAsync(revision, ct);</c> then answer.
 /// </summary>
-public sealed class PropagationWaiter(AccessDatabase database, IOptions<AccessOptions> options, TimeProvider time)
+public sealed class PropagationWaiter(
+    AccessDatabase database, IOptions<AccessOptions> options, TimeProvider time, AccessMetrics? metrics = null)
 {
     // Every point is judged with the longest lease any point may hold: waiting too long is safe, too briefly is not.
     private static readonly TimeSpan Lease = AccessOptions.MaxLeaseDuration;
@@ -57,6 +59,7 @@ public sealed class PropagationWaiter(AccessDatabase database, IOptions<AccessOp
         {
             if (time.GetElapsedTime(started) > settings.PropagationTimeout)
             {
+                metrics?.Propagated(time.GetElapsedTime(started), completed: false);
                 throw new PropagationTimeoutException(revision, Proof(confirmed, points, expired, started));
             }
             await Task.Delay(settings.PropagationPollInterval, time, ct);
@@ -64,6 +67,7 @@ public sealed class PropagationWaiter(AccessDatabase database, IOptions<AccessOp
             confirmed += nowConfirmed;
             expired += nowExpired;
         }
+        metrics?.Propagated(time.GetElapsedTime(started), completed: true);
         return Proof(confirmed, points, expired, started);
     }
 

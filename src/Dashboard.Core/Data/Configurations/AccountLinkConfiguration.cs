@@ -18,6 +18,9 @@ internal sealed class AccountLinkConfiguration : IEntityTypeConfiguration<Accoun
             .HasFilter("status = 'Active'")
             .HasDatabaseName("ux_account_links_one_active");
         b.HasIndex(l => l.IntegrationId);
+        // The decision path's link look-up (account, integration, newest first) for active and revoked links alike;
+        // without it every cache miss scanned all links of the integration.
+        b.HasIndex(l => new { l.AccountId, l.IntegrationId, l.LinkedAt }, "ix_account_links_account_integration");
         b.HasOne<Account>().WithMany().HasForeignKey(l => l.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Integration>().WithMany().HasForeignKey(l => l.IntegrationId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -25,6 +25,12 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         b.HasIndex(d => d.Mac).IsUnique().HasOperators("text_pattern_ops");
         b.HasIndex(d => d.OwnerId);
         b.HasIndex(d => new { d.Model, d.Firmware, d.Region });
+        // The fleet list filters by model or firmware and orders by serial: walking one of these returns a page
+        // in order without sorting, however rare the value (docs/decisions/0010-audit-query-and-exports.md).
+        b.HasIndex(d => new { d.Model, d.Serial }).HasOperators(null!, "text_pattern_ops");
+        b.HasIndex(d => new { d.Firmware, d.Serial }).HasOperators(null!, "text_pattern_ops");
+        // Nearly every device is active: only the others are indexed, which costs almost nothing.
+        b.HasIndex(d => new { d.Status, d.Serial }).HasOperators(null!, "text_pattern_ops").HasFilter("status <> 'Active'");
         b.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,0 +1,68 @@
+using Dashboard.Core.Devices;
+
+namespace Dashboard.Web.Api;
+
+/// <summary>
+/// The query parameters of the fleet list and its CSV export: <c>model</c>, <c>firmware</c>, <c>region</c> (exact),
+/// <c>status</c> (<c>active|decommissioned</c>), <c>owned</c> (<c>true|false</c>) and <c>sort</c> (a column,
+/// <c>-column</c> for descending: <c>serial</c>, <c>model</c>, <c>firmware</c>).
+/// </summary>
+public static class FleetQueryParameters
+{
+    public static (FleetFilter Filter, FleetSort Sort) Read(
+        string? model, string? firmware, string? region, string? status, string? owned, string? sort, ValidationErrors errors)
+    {
+        DeviceStatus? statusValue = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            statusValue = status.Trim().ToLowerInvariant() switch
+            {
+                "active" => DeviceStatus.Active,
+                "decommissioned" => DeviceStatus.Decommissioned,
+                _ => null,
+            };
+            if (statusValue is null)
+            {
+                errors.Add("status", "Must be 'active' or 'decommissioned'.");
+            }
+        }
+
+        bool? ownedValue = null;
+        if (!string.IsNullOrWhiteSpace(owned))
+        {
+            if (bool.TryParse(owned.Trim(), out var o))
+            {
+                ownedValue = o;
+            }
+            else
+            {
+                errors.Add("owned", "Must be 'true' or 'false'.");
+            }
+        }
+
+        var fleetSort = FleetSort.BySerial;
+        if (!string.IsNullOrWhiteSpace(sort))
+        {
+            var text = sort.Trim();
+            var descending = text.StartsWith('-');
+            var name = descending ? text[1..] : text;
+            // Names only: Enum.TryParse would also take "3" or "serial,model".
+            var column = Enum.GetValues<FleetSortColumn>()
+                .Where(c => string.Equals(c.ToString(), name, StringComparison.OrdinalIgnoreCase))
+                .Select(c => (FleetSortColumn?)c)
+                .FirstOrDefault();
+            if (column is { } chosen)
+            {
+                fleetSort = new FleetSort(chosen, descending);
+            }
+            else
+            {
+                errors.Add("sort", "Must be one of serial, model, firmware, optionally prefixed with '-' for descending.");
+            }
+        }
+
+        return (new FleetFilter(Blank(model), Blank(firmware), Blank(region), statusValue, ownedValue), fleetSort);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

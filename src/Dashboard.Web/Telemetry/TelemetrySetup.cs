@@ -1,0 +1,85 @@
+using Dashboard.Core.Access.Runtime;
+using Dashboard.Core.Access.Signals;
+using Dashboard.Core.Access.Telemetry;
+using Dashboard.Core.Auth;
+using Dashboard.Web.Auth;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Web.Telemetry;
+
+/// <summary>Decision telemetry (counters, the not_owner record), the cross-tenant signal, metrics and <c>/metrics</c>.</summary>
+public static class TelemetrySetup
+{
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>Staff API tokens only: a scraper is a machine, and a sign-in cookie is for pages.</summary>
+    public const string MetricsPolicy = "Metrics";
+
+    private const string MetricsScheme = "MetricsBearer";
+
+    public static WebApplicationBuilder AddDashboardTelemetry(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelemetryOptions>>(new Validator<TelemetryOptions>(o => o.Validate()));
+        services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignalOptions>>(new Validator<SignalOptions>(o => o.Validate()));
+        services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<DecisionTelemetry>();
+        services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<DecisionTelemetry>());
+        services.AddSingleton<AccessMetrics>();
+        services.AddSingleton<IAccessDecisionObserver, DecisionMetricsObserver>();
+        services.AddSingleton<MetricsCollector>();
+        services.AddSingleton<DecisionTelemetryWriter>();
+        services.AddHostedService<DecisionTelemetryService>();
+
+        services.AddSingleton<NotOwnerSignals>();
+        services.AddSingleton<NotOwnerSignalMonitor>();
+        services.AddSingleton<DecisionActivity>();
+
+        // Like the API: a bearer credential goes to its own scheme (a bridge key is recognised, then refused with 403),
+        // and no credential is a 401 problem, never a redirect to the sign-in page.
+        services.AddAuthentication().AddPolicyScheme(MetricsScheme, "Staff token on /metrics", o => o.ForwardDefaultSelector =
+            c => BearerToken.TryRead(c.Request, out _) ? SchemeSelector.Select(c) : AuthSchemes.StaffToken);
+        services.AddAuthorizationBuilder().AddPolicy(MetricsPolicy, p => p
+            .AddAuthenticationSchemes(MetricsScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(Roles.VendorAdmin, Roles.Support));
+        return builder;
+    }
+
+    public static WebApplication MapDashboardTelemetry(this WebApplication app)
+    {
+        // Created now, so the meters are listened to from the first decision on.
+        _ = app.Services.GetRequiredService<MetricsCollector>();
+        var endpoint = app.MapGet(MetricsPath, (MetricsCollector collector, HttpContext context) =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return Results.Text(PrometheusText.Write(collector.Collect()), PrometheusText.ContentType);
+            })
+            .WithName("Metrics")
+            .ExcludeFromDescription();
+        if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowAnonymous)
+        {
+            endpoint.AllowAnonymous();
+        }
+        else
+        {
+            endpoint.RequireAuthorization(MetricsPolicy);
+        }
+        return app;
+    }
+
+    private sealed class Validator<T>(Func<T, IEnumerable<string>> validate) : IValidateOptions<T> where T : class
+    {
+        public ValidateOptionsResult Validate(string? name, T options)
+        {
+            var errors = validate(options).ToList();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+}
