@@ -3,6 +3,7 @@ using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
 using Dashboard.Web.Hosting;
+using Dashboard.Web.Links;
 using Dashboard.Web.Seeding;
 using Dashboard.Web.Telemetry;
 
@@ -18,6 +19,7 @@ if (command is null)
     builder.AddDashboardApi();
     builder.AddDashboardAccess();
     builder.AddDashboardTelemetry();
+    builder.AddDashboardLinks();
 }
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapDashboardAccess();
 app.MapDashboardTelemetry();
+app.MapDashboardLinks();
 app.MapDashboardUi();
 
 await app.RunAsync();

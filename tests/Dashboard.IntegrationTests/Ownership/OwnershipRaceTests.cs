@@ -41,7 +41,10 @@ public sealed class OwnershipRaceTests(DashboardAppFactory app) : IClassFixture<
         // This change reads version 0 with the old owner (the other is uncommitted), so every check passes...
         var change = service.ChangeAsync(OwnershipChange.Transfer(serial, other, "late"), Core.Audit.ChangeActor.System);
         // ...and its UPDATE waits on the row.
-        await Eventually.HoldsAsync(() => WaitsOnALockAsync(connection), TimeSpan.FromSeconds(20), "the change never reached its UPDATE");
+        await Eventually.HoldsAsync(
+            async () => change.IsCompleted || await WaitsOnALockAsync(app.ConnectionString),
+            TimeSpan.FromSeconds(20),
+            "the change never reached its UPDATE");
         change.IsCompleted.ShouldBeFalse();
         await transaction.CommitAsync();
 
@@ -54,11 +57,15 @@ public sealed class OwnershipRaceTests(DashboardAppFactory app) : IClassFixture<
         (await OwnershipApi.AuditAsync(app, "device", serial)).ShouldBeEmpty();
     }
 
-    private static async Task<bool> WaitsOnALockAsync(NpgsqlConnection holder)
+    // Asked on a connection of its own: inside the holder's transaction, pg_stat_activity would answer from the
+    // snapshot taken at its first read, and never see the change arrive.
+    private static async Task<bool> WaitsOnALockAsync(string connectionString)
     {
+        await using var observer = new NpgsqlConnection(connectionString);
+        await observer.OpenAsync();
         await using var query = new NpgsqlCommand(
             "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid())",
-            holder);
+            observer);
         return (bool)(await query.ExecuteScalarAsync())!;
     }
 }

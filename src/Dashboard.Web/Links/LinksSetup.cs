@@ -1,0 +1,31 @@
+using Dashboard.Core.Access.Runtime;
+using Dashboard.Core.Integrations;
+using Dashboard.Web.Api;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dashboard.Web.Links;
+
+/// <summary>Account links: the link service, last-used tracking, and the link endpoints.</summary>
+public static class LinksSetup
+{
+    public static WebApplicationBuilder AddDashboardLinks(this WebApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<LinkService>();
+        builder.Services.TryAddSingleton<LinkQueries>();
+        builder.Services.TryAddSingleton<IntegrationCatalog>();
+        builder.Services.AddOptions<LinkOptions>()
+            .Bind(builder.Configuration.GetSection(LinkOptions.Section))
+            .Validate(o => o.UsageFlushInterval > TimeSpan.Zero, "Links:UsageFlushInterval must be positive.");
+        // One instance both hears decisions and is flushed; other observers may be registered beside it.
+        builder.Services.AddSingleton<LinkUsage>();
+        builder.Services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<LinkUsage>());
+        builder.Services.AddHostedService<LinkUsageFlusher>();
+        return builder;
+    }
+
+    public static WebApplication MapDashboardLinks(this WebApplication app)
+    {
+        app.MapApiGroup().MapLinkEndpoints();
+        return app;
+    }
+}
