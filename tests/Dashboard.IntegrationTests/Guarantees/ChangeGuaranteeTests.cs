@@ -1,7 +1,4 @@
-using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Integrations;
-using Dashboard.IntegrationTests.Access;
-using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Dashboard.IntegrationTests.Guarantees;
@@ -9,10 +6,8 @@ namespace Dashboard.IntegrationTests.Guarantees;
 /// <summary>
 /// The timing rule for changes other than kill switches, with two instances under continuous checks: once the change
 /// has returned, no instance allows what it denies (and one that allows is seen at once). Each test arranges rows of
-/// its own. Ownership and account changes go through the staff API on one instance; exposure and link changes, whose
-/// endpoints are not in this build, through the writer path every endpoint uses (revision bumped and change notified
-/// in the transaction, then the proof of propagation awaited), run from the test: see
-/// <see cref="TwoInstances.CommitAndPropagateAsync"/>.
+/// its own, and makes the change through the real API on one instance: the bridge's link events (exposures, unlink)
+/// or the staff API (ownership, account lock).
 /// </summary>
 [Collection(GuaranteesCollection.Name)]
 public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOutputHelper output)
@@ -20,7 +15,7 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
     private readonly TwoInstances _instances = shared.Instances;
 
     [Fact]
-    public async Task ExposureOff_AfterItReturns_NoInstanceAllowsThatDevice_OthersStillAllowed()
+    public async Task ExposureOff_ThroughTheLinkApiOnA_AfterIts201_NoInstanceAllowsThatDevice_OthersStillAllowed()
     {
         var world = _instances.World;
         var bridge = await world.AddIntegrationAsync();
@@ -28,15 +23,16 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
         var hidden = await world.AddDeviceAsync(alice, bridge);
         var stillShown = await world.AddDeviceAsync(alice, bridge);
 
+        using var bridgeOnA = _instances.A.CreateClient(bridge.BridgeKey);
+
         await ChangeDeniesAsync(
             affected: new CheckProbe("hidden camera", bridge.BridgeKey, alice, hidden), reason: "not_exposed",
             unaffected: new CheckProbe("other camera", bridge.BridgeKey, alice, stillShown),
-            change: () => _instances.CommitAndPropagateAsync(PolicyChange.ForAccounts(alice).And(PolicyChange.ForDevices(hidden)),
-                db => world.RemoveExposureAsync(db, hidden)));
+            change: () => bridgeOnA.ReportLinkAsync(alice, stillShown));
     }
 
     [Fact]
-    public async Task Unlink_AfterItReturns_NoInstanceAllowsThatIntegration_OtherIntegrationStillAllowed()
+    public async Task Unlink_ThroughTheLinkApiOnB_AfterIts204_NoInstanceAllowsThatIntegration_OtherIntegrationStillAllowed()
     {
         var world = _instances.World;
         var unlinked = await world.AddIntegrationAsync();
@@ -44,12 +40,12 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
         var alice = await world.AddAccountAsync();
         var camera = await world.AddDeviceAsync(alice, unlinked, other);
 
+        using var bridgeOnB = _instances.B.CreateClient(unlinked.BridgeKey);
+
         await ChangeDeniesAsync(
             affected: new CheckProbe("unlinked integration", unlinked.BridgeKey, alice, camera), reason: "not_linked",
             unaffected: new CheckProbe("other integration", other.BridgeKey, alice, camera),
-            change: () => _instances.CommitAndPropagateAsync(PolicyChange.ForAccounts(alice), db =>
-                db.AccountLinks.Where(l => l.AccountId == alice && l.IntegrationId == unlinked.Id)
-                    .ExecuteUpdateAsync(l => l.SetProperty(x => x.Status, LinkStatus.Revoked).SetProperty(x => x.RevokedAt, DateTime.UtcNow))));
+            change: () => bridgeOnB.ReportUnlinkAsync(alice));
     }
 
     [Fact]
@@ -121,7 +117,7 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
     }
 
     [Fact]
-    public async Task ExposureOn_AfterItReturns_EveryInstanceAllowsAtOnce()
+    public async Task ExposureOn_ThroughTheLinkApiOnA_AfterIts201_EveryInstanceAllowsAtOnce()
     {
         var world = _instances.World;
         var bridge = await world.AddIntegrationAsync();
@@ -129,15 +125,12 @@ public sealed class ChangeGuaranteeTests(SharedClusterInstances shared, ITestOut
         var shown = await world.AddDeviceAsync(alice, bridge);
         var camera = await world.AddDeviceAsync(alice);   // owned, linked integration, not exposed
 
+        using var bridgeOnA = _instances.A.CreateClient(bridge.BridgeKey);
+
         await ChangeAllowsAsync(
             affected: new CheckProbe("newly shown camera", bridge.BridgeKey, alice, camera), deniedBefore: "not_exposed",
             unaffected: new CheckProbe("already shown camera", bridge.BridgeKey, alice, shown),
-            change: () => _instances.CommitAndPropagateAsync(PolicyChange.ForAccounts(alice).And(PolicyChange.ForDevices(camera)), async db =>
-            {
-                var link = await db.AccountLinks.SingleAsync(l => l.AccountId == alice && l.IntegrationId == bridge.Id);
-                var device = await db.Devices.SingleAsync(d => d.Serial == camera);
-                db.DeviceExposures.Add(new DeviceExposure { LinkId = link.Id, DeviceId = device.Id, CreatedAt = DateTime.UtcNow });
-            }));
+            change: () => bridgeOnA.ReportLinkAsync(alice, shown, camera));
     }
 
     /// <summary>
