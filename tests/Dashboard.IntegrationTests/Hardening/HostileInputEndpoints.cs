@@ -32,7 +32,7 @@ internal sealed record HostileInputEndpoint(string Method, string Template, IRea
             .ToList();
         return services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
-            .Select(e => (Template: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
+            .Select(e => (Template: "/" + (e.RoutePattern.RawText ?? "").Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
             .Where(e => e.Template.StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(e => e.Methods.Select(m => (e.Template, Method: m)))
             .Select(e => new HostileInputEndpoint(e.Method, e.Template, QueryParametersOf(described, e.Method, e.Template)))

@@ -9,11 +9,15 @@ internal static class HostileInputValues
     public const string SqlFragment = "'; DROP TABLE devices;--";
     public const string ScriptFragment = "<script>alert(1)</script>";
 
-    /// <summary>Route values (serials, ids, accounts, integrations), escaped by the caller.</summary>
+    /// <summary>
+    /// Route values (serials, ids, accounts, integrations), escaped by the caller. No NUL here: Kestrel refuses a path
+    /// that decodes to one (400) before the app sees it, and the in-memory test server throws on it instead; NUL
+    /// reaches the app through query strings and bodies.
+    /// </summary>
     public static readonly string[] Route =
     [
         "0", "-1", "99999999999999999999999", "9223372036854775808", "-9223372036854775809", "1e400",
-        SqlFragment, ScriptFragment, "\0", "CAM\0-1", "a\u0001\u001fb", "%", "%00", "null", "undefined", " ",
+        SqlFragment, ScriptFragment, "a\u0001\u001fb", "%", "%00", "null", "undefined", " ",
         "' OR '1'='1", "{{id}}", "\u202e\ud83d\ude00", new string('A', 8_000),
     ];
 
