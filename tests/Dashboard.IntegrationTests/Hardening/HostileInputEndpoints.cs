@@ -42,10 +42,10 @@ internal sealed record HostileInputEndpoint(string Method, string Template, IRea
 
     private static List<string> QueryParametersOf(List<ApiDescription> described, string method, string template)
     {
-        var relative = Regex.Replace(template.TrimStart('/'), @"\{([^}:?=]+)[^}]*\}", "{$1}");
+        var relative = Regex.Replace(template.Trim('/'), @"\{([^}:?=]+)[^}]*\}", "{$1}");
         var declared = described
             .Where(d => string.Equals(d.HttpMethod, method, StringComparison.OrdinalIgnoreCase)
-                && string.Equals(Regex.Replace(d.RelativePath ?? "", @"\{([^}:?=]+)[^}]*\}", "{$1}"), relative, StringComparison.OrdinalIgnoreCase))
+                && string.Equals(Regex.Replace((d.RelativePath ?? "").Trim('/'), @"\{([^}:?=]+)[^}]*\}", "{$1}"), relative, StringComparison.OrdinalIgnoreCase))
             .SelectMany(d => d.ParameterDescriptions)
             .Where(p => p.Source == BindingSource.Query)
             .Select(p => p.Name);

@@ -38,6 +38,16 @@ public sealed class HostileInputTests(DashboardAppFactory app) : IClassFixture<D
     }
 
     [Fact]
+    public void Enumeration_FindsTheQueryParametersEachEndpointDeclares()
+    {
+        var endpoints = HostileInputEndpoint.Enumerate(app.Services);
+
+        endpoints.Single(e => e.ToString() == "GET /api/v1/audit").QueryParameters
+            .ShouldBe(["actor", "entity", "entityId", "from", "to", "page", "pageSize"], ignoreOrder: true);
+        endpoints.Single(e => e.ToString() == "GET /api/v1/devices/{serial}/owner-at").QueryParameters.ShouldContain("at");
+    }
+
+    [Fact]
     public async Task EveryEndpoint_UnderHostileInput_AnswersProblemDetailsAndWritesNothing()
     {
         var endpoints = HostileInputEndpoint.Enumerate(app.Services);
