@@ -48,6 +48,9 @@ public sealed class SupportJourneyTests(DashboardFixture fixture)
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
         await Expect(dialog.GetByText("Give a reason").First).ToBeVisibleAsync();
         await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-reason").PressAsync("Tab");
+        // The message goes once the server has the reason: only then is the next submit about the email alone.
+        await Expect(dialog.GetByText("Give a reason")).ToHaveCountAsync(0);
         // An email no account has is refused in the dialog, with nothing changed.
         await dialog.GetByTestId("reason-dialog-account").FillAsync("nobody@nowhere.test");
         await dialog.GetByTestId("reason-dialog-account").PressAsync("Tab");
