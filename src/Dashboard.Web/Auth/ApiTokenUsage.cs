@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Dashboard.Core.Data;
+using Dashboard.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -58,27 +59,7 @@ public sealed class ApiTokenUsage(IDbContextFactory<DashboardDbContext> contexts
 
 /// <summary>Flushes <see cref="ApiTokenUsage"/> periodically and once more on shutdown.</summary>
 internal sealed class ApiTokenUsageFlusher(ApiTokenUsage usage, IOptions<DashboardAuthOptions> options, TimeProvider clock)
-    : BackgroundService
+    : PeriodicFlushService(options.Value.TokenUsageFlushInterval, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.TokenUsageFlushInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await usage.FlushAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: StopAsync writes what is left.
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await usage.FlushAsync(cancellationToken);
-    }
+    protected override Task FlushAsync(CancellationToken ct) => usage.FlushAsync(ct);
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Integrations;
+using Dashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Links;
@@ -13,27 +14,8 @@ public sealed class LinkOptions
 }
 
 /// <summary>Flushes <see cref="LinkUsage"/> periodically and once more on shutdown.</summary>
-internal sealed class LinkUsageFlusher(LinkUsage usage, IOptions<LinkOptions> options, TimeProvider clock) : BackgroundService
+internal sealed class LinkUsageFlusher(LinkUsage usage, IOptions<LinkOptions> options, TimeProvider clock)
+    : PeriodicFlushService(options.Value.UsageFlushInterval, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.UsageFlushInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await usage.FlushAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down: StopAsync writes what is left.
-        }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
-        await usage.FlushAsync(cancellationToken);
-    }
+    protected override Task FlushAsync(CancellationToken ct) => usage.FlushAsync(ct);
 }
