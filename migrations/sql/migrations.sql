@@ -711,3 +711,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129204820_CorrelationIds') THEN
+    ALTER TABLE not_owner_decisions ADD correlation_id character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129204820_CorrelationIds') THEN
+    ALTER TABLE audit_entries ADD correlation_id character varying(64);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129204820_CorrelationIds') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129204820_CorrelationIds', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

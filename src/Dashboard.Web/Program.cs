@@ -10,6 +10,7 @@ using Dashboard.Web.Telemetry;
 var builder = WebApplication.CreateBuilder(args);
 var command = HostCommands.Parse(args);
 
+builder.AddDashboardLogging();
 builder.AddDashboardDatabase();
 builder.AddDashboardAuth();
 builder.AddDashboardSeeding();

@@ -145,6 +145,11 @@ namespace Dashboard.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("correlation_id");
+
                     b.Property<string>("DecisionId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -274,6 +279,11 @@ namespace Dashboard.Migrations.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
+
+                    b.Property<string>("CorrelationId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("correlation_id");
 
                     b.Property<string>("Data")
                         .HasColumnType("text")

@@ -6,7 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Dashboard.Core.Access;
 
 /// <summary>A bridge asked for the device on behalf of an account that did not own it.</summary>
-public sealed record NotOwnerRequest(DateTime At, string IntegrationKey, AccountRef? Account, Guid AccountId, string Action);
+/// <param name="CorrelationId">The id of the API call that asked, to find it in the logs; null for older rows.</param>
+public sealed record NotOwnerRequest(
+    DateTime At, string IntegrationKey, AccountRef? Account, Guid AccountId, string Action, string? CorrelationId);
 
 /// <summary>
 /// The latest decisions about one device that the product keeps in full: the <c>not_owner</c> ones, the signature of a
@@ -29,12 +31,13 @@ public sealed class DeviceSignals(IDbContextFactory<DashboardDbContext> contexts
                 d.AccountId,
                 Email = db.Accounts.Where(a => a.Id == d.AccountId).Select(a => a.Email).FirstOrDefault(),
                 d.Action,
+                d.CorrelationId,
             })
             .ToListAsync(ct);
         return rows
             .Select(r => new NotOwnerRequest(
                 r.At, r.IntegrationKey ?? "(removed integration)",
-                r.Email is null ? null : new AccountRef(r.AccountId, r.Email), r.AccountId, r.Action))
+                r.Email is null ? null : new AccountRef(r.AccountId, r.Email), r.AccountId, r.Action, r.CorrelationId))
             .ToList();
     }
 }

@@ -13,4 +13,7 @@ public sealed class NotOwnerDecision
     public required string DeviceSerial { get; set; }
     public required string Action { get; set; }
     public DateTime At { get; set; }
+
+    /// <summary>The correlation id of the API call that asked (see <c>CorrelationId</c>); null for older rows.</summary>
+    public string? CorrelationId { get; set; }
 }

@@ -23,6 +23,13 @@ public sealed class AuditEntry
     /// <summary>Canonical JSON (jsonb in the database would reorder keys, so it is stored as text).</summary>
     public string? Data { get; set; }
 
+    /// <summary>
+    /// The correlation id of the request that made the change, to find its log lines. Deliberately outside the
+    /// chained fields: <see cref="AuditChain"/> does not cover it, so existing chains verify unchanged and the chain
+    /// never depends on a value a caller chose. It is a pointer into the logs, not evidence (see decision 0019).
+    /// </summary>
+    public string? CorrelationId { get; set; }
+
     public required byte[] PreviousHash { get; set; }
     public required byte[] Hash { get; set; }
 }

@@ -1,4 +1,5 @@
 using Dashboard.Core.Data;
+using Dashboard.Core.Observability;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Audit;
@@ -44,6 +45,7 @@ public sealed class AuditLog(TimeProvider clock)
             EntityId = record.EntityId,
             Reason = record.Reason,
             Data = record.Data is null ? null : CanonicalJson.Serialize(record.Data),
+            CorrelationId = CorrelationId.Current,
             PreviousHash = last?.Hash ?? AuditChain.GenesisHash,
             Hash = [],
         };

@@ -33,6 +33,7 @@ public static class TelemetrySetup
         services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<DecisionTelemetry>());
         services.AddSingleton<AccessMetrics>();
         services.AddSingleton<IAccessDecisionObserver, DecisionMetricsObserver>();
+        services.AddSingleton<IAccessDecisionObserver, DenialLog>();
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton<DecisionTelemetryWriter>();
         services.AddHostedService<DecisionTelemetryService>();

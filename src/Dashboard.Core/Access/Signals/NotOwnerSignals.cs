@@ -21,7 +21,8 @@ public sealed record NotOwnerDecisionView(
     string? AccountEmail,
     string DeviceSerial,
     string Action,
-    DateTime At);
+    DateTime At,
+    string? CorrelationId);
 
 /// <summary>
 /// The cross-tenant signal, read from what every instance wrote: counts from <c>decision_counters</c> (cluster-wide,
@@ -94,7 +95,8 @@ public sealed class NotOwnerSignals(
                 a == null ? null : a.Email,
                 d.DeviceSerial,
                 d.Action,
-                d.At))
+                d.At,
+                d.CorrelationId))
             .Skip((int)Math.Min(page.Skip, int.MaxValue))
             .Take(page.PageSize)
             .ToListAsync(ct);

@@ -68,6 +68,9 @@ public sealed class DecisionTelemetry : IAccessDecisionObserver
             DeviceSerial = request.Serial,
             Action = AccessActionNames.TryGetName(request.Action, out var action) ? action : "unknown",
             At = now.UtcDateTime,
+            // The request's own id (the API sets it for the request): read here, on the request's flow, because
+            // the writer runs later on another.
+            CorrelationId = Observability.CorrelationId.Current,
         };
         if (!queue.Writer.TryWrite(record))
         {

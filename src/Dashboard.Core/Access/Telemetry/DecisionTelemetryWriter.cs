@@ -155,10 +155,11 @@ public sealed class DecisionTelemetryWriter(
         var serials = batch.Select(d => d.DeviceSerial).ToArray();
         var actions = batch.Select(d => d.Action).ToArray();
         var times = batch.Select(d => d.At).ToArray();
+        var correlations = batch.Select(d => d.CorrelationId).ToArray();
         await using var db = await contexts.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO not_owner_decisions (decision_id, integration_id, account_id, device_serial, action, at)
-            SELECT * FROM unnest({ids}, {integrations}, {accounts}, {serials}, {actions}, {times})
+            INSERT INTO not_owner_decisions (decision_id, integration_id, account_id, device_serial, action, at, correlation_id)
+            SELECT * FROM unnest({ids}, {integrations}, {accounts}, {serials}, {actions}, {times}, {correlations})
             """, ct);
     }
 

@@ -1,4 +1,5 @@
 using Dashboard.Core.Access;
+using Dashboard.Core.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -36,6 +37,7 @@ internal sealed class NotOwnerDecisionConfiguration : IEntityTypeConfiguration<N
         b.Property(d => d.DecisionId).HasMaxLength(64);
         b.Property(d => d.DeviceSerial).HasMaxLength(64);
         b.Property(d => d.Action).HasMaxLength(16);
+        b.Property(d => d.CorrelationId).HasMaxLength(CorrelationId.MaxLength);
         b.HasIndex(d => new { d.IntegrationId, d.At });
         b.HasIndex(d => d.At);
     }

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Dashboard.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.IntegrationTests.Api;
+
+/// <summary>
+/// <c>/openapi/v1.json</c> against the endpoints the app really maps under <c>/api/</c> (found from its own
+/// endpoint metadata, as the authorization matrix finds them): a new endpoint that is left out of the document, has no
+/// operation id, or does not document what it can answer fails here.
+/// </summary>
+public sealed partial class OpenApiCompletenessTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
+{
+    /// <summary>POST endpoints that take no body (the contract shows them without one).</summary>
+    private static readonly HashSet<string> WithoutBody = new(StringComparer.Ordinal)
+    {
+        "post /api/v1/kill-switches/{id}/lift/approve",
+    };
+
+    [Fact]
+    public async Task EveryApiEndpoint_IsInTheDocument_WithAnOperationIdAndWhatItCanAnswer()
+    {
+        var endpoints = ApiEndpoints();
+        endpoints.Count.ShouldBeGreaterThan(20, "the endpoint metadata was not found");
+        var paths = (await DocumentAsync())["paths"].ShouldNotBeNull().AsObject();
+
+        var failures = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var name = $"{endpoint.Method} {endpoint.Path}";
+            if (paths[endpoint.Path]?[endpoint.Method] is not JsonObject operation)
+            {
+                failures.Add($"{name}: not in the document");
+                continue;
+            }
+            if (string.IsNullOrWhiteSpace(operation["operationId"]?.GetValue<string>()))
+            {
+                failures.Add($"{name}: no operationId");
+            }
+            var documented = operation["responses"]?.AsObject().Select(r => r.Key).ToHashSet() ?? [];
+            // Query parameters are input too: a value out of range or unreadable is a 400 problem.
+            var expected = operation["parameters"] is JsonArray { Count: > 0 } ? endpoint.Statuses.Append("400") : endpoint.Statuses;
+            var missing = expected.Distinct().Where(s => !documented.Contains(s)).ToList();
+            if (missing.Count > 0)
+            {
+                failures.Add($"{name}: responses {string.Join(", ", missing)} not documented (has {string.Join(", ", documented.Order())})");
+            }
+            failures.AddRange(BodyProblems(name, endpoint, operation));
+        }
+
+        failures.ShouldBeEmpty(string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task Document_HasNoOperationTheAppDoesNotMap()
+    {
+        var mapped = ApiEndpoints().Select(e => $"{e.Method} {e.Path}").ToHashSet(StringComparer.Ordinal);
+        var paths = (await DocumentAsync())["paths"].ShouldNotBeNull().AsObject();
+
+        var documented = paths
+            .SelectMany(p => p.Value!.AsObject().Where(o => o.Value is JsonObject).Select(o => $"{o.Key} {p.Key}"))
+            .ToList();
+
+        documented.Where(d => !mapped.Contains(d)).ShouldBeEmpty();
+    }
+
+    private static IEnumerable<string> BodyProblems(string name, ApiEndpoint endpoint, JsonObject operation)
+    {
+        var body = operation["requestBody"];
+        if (endpoint.Method is "post" or "put" or "patch" && !WithoutBody.Contains(name) && body is null)
+        {
+            yield return $"{name}: takes a body, but the document describes none";
+        }
+        if (body is null)
+        {
+            yield break;
+        }
+        var json = body["content"]?["application/json"];
+        if (json is null)
+        {
+            yield return $"{name}: request body is not described as application/json";
+        }
+        else if (json["schema"] is not JsonObject { Count: > 0 })
+        {
+            yield return $"{name}: request body has no schema";
+        }
+    }
+
+    /// <summary>
+    /// Every (method, path) under <c>/api/</c>, with the statuses it must document: 401 and 403 where it requires
+    /// authorization, 400 where it takes a route value or a body (bad values are refused with a 400 problem, and every
+    /// string is checked for NUL characters; query parameters are added from the document), and every status its own
+    /// metadata says it produces.
+    /// </summary>
+    private List<ApiEndpoint> ApiEndpoints()
+    {
+        using var _ = app.CreateClient();   // the endpoints are mapped once the host has started
+        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => ("/" + (e.RoutePattern.RawText ?? "").Trim('/')).StartsWith("/api/", StringComparison.Ordinal))
+            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => new ApiEndpoint(
+                m.ToLowerInvariant(), DocumentPath(e.RoutePattern.RawText!), Statuses(e, m))))
+            .ToList();
+    }
+
+    private static SortedSet<string> Statuses(RouteEndpoint endpoint, string method)
+    {
+        var statuses = new SortedSet<string>(StringComparer.Ordinal);
+        var metadata = endpoint.Metadata;
+        if (metadata.GetMetadata<IAuthorizeData>() is not null && metadata.GetMetadata<IAllowAnonymous>() is null)
+        {
+            statuses.Add("401");
+            statuses.Add("403");
+        }
+        if (endpoint.RoutePattern.Parameters.Count > 0 || method != HttpMethods.Get)
+        {
+            statuses.Add("400");
+        }
+        foreach (var produces in metadata.OfType<IProducesResponseTypeMetadata>())
+        {
+            statuses.Add(produces.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return statuses;
+    }
+
+    /// <summary><c>/api/v1/kill-switches/{id:guid}/lift</c> as the document writes it: <c>/api/v1/kill-switches/{id}/lift</c>.</summary>
+    private static string DocumentPath(string pattern) =>
+        "/" + RouteConstraint().Replace(pattern, "{${name}}").Trim('/');
+
+    private async Task<JsonObject> DocumentAsync()
+    {
+        using var client = app.CreateClient();
+        return await (await client.GetAsync("/openapi/v1.json")).JsonAsync();
+    }
+
+    private sealed record ApiEndpoint(string Method, string Path, SortedSet<string> Statuses);
+
+    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\}")]
+    private static partial Regex RouteConstraint();
+}
