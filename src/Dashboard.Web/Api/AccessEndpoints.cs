@@ -29,6 +29,8 @@ public static class AccessEndpoints
         group.MapPost("/check", CheckAsync)
             .WithName("CheckAccess")
             .WithSummary("May this bridge do this action on this camera for this account, right now?")
+            // Read by hand (see the class comment), so the body is declared for the document here.
+            .Accepts<CheckAccessBody>("application/json")
             .Produces<CheckAccessResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -40,6 +42,7 @@ public static class AccessEndpoints
         group.MapPost("/visible-devices", VisibleDevicesAsync)
             .WithName("VisibleDevices")
             .WithSummary("The account's devices this bridge may reach right now, with the actions allowed on each.")
+            .Accepts<VisibleDevicesBody>("application/json")
             .Produces<VisibleDevicesResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

@@ -64,9 +64,13 @@ public static class ApiSetup
         return services;
     }
 
-    /// <summary>The <c>/api/v1</c> group: every resource maps its endpoints under it.</summary>
+    /// <summary>
+    /// The <c>/api/v1</c> group: every resource maps its endpoints under it. Every endpoint in it can answer 400:
+    /// <see cref="NulCharacterFilter"/> refuses any query or route value holding U+0000, whatever the endpoint reads.
+    /// </summary>
     internal static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup(BasePath)
             .AddEndpointFilter<NulCharacterFilter>()
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 }
