@@ -1,6 +1,7 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Access.Runtime;
 using Dashboard.Core.Access.Telemetry;
+using Dashboard.Core.Observability;
 using Dashboard.UnitTests.Auth;
 using Microsoft.Extensions.Options;
 
@@ -43,6 +44,21 @@ public sealed class DecisionTelemetryTests
         stored.DeviceSerial.ShouldBe("DEMO-CAM-0003");
         stored.Action.ShouldBe("stream");
         stored.At.ShouldBe(Now.UtcDateTime);
+    }
+
+    [Fact]
+    public void Decided_KeepsTheCorrelationIdOfTheRequestInProgress()
+    {
+        var telemetry = Create();
+
+        using (CorrelationId.Use("req-42"))
+        {
+            telemetry.Decided(Request(), Outcome(DecisionReason.NotOwner, "01JINREQUEST"));
+        }
+        telemetry.Decided(Request(), Outcome(DecisionReason.NotOwner, "01JOUTSIDE"));
+
+        var stored = telemetry.TakeNotOwner(10);
+        stored.Select(d => (d.DecisionId, d.CorrelationId)).ShouldBe([("01JINREQUEST", "req-42"), ("01JOUTSIDE", (string?)null)]);
     }
 
     [Fact]
