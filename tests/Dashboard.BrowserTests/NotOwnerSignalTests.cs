@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Dashboard.BrowserTests.Infrastructure;
 using Dashboard.BrowserTests.Pages;
 using Microsoft.Playwright;
@@ -53,6 +54,8 @@ public sealed class NotOwnerSignalTests(DashboardFixture fixture)
         await Expect(decisions.First).ToContainTextAsync("alice@demo.test");
         await Expect(decisions.First).ToContainTextAsync("Google Assistant");
         await Expect(decisions.First).ToContainTextAsync("stream");
+        // The burst sent no X-Correlation-Id: each request's own trace id is stored and shown, to find it in the logs.
+        await Expect(decisions.First.GetByTestId("correlation-id")).ToHaveTextAsync(new Regex("^[0-9a-f]{32}$"));
         await Expect(page.GetByText($"({Burst} in all)")).ToBeVisibleAsync();   // paged: every one of them, 25 a page
 
         await Session.ScreenshotAsync(page, "not-owner-signal.png");
