@@ -156,6 +156,19 @@ public sealed class AppInstance : IAsyncDisposable
             $"Instance {Name}: /readyz did not answer 200 within {timeout.TotalSeconds:0} s:{Environment.NewLine}{RecentOutput}");
     }
 
+    /// <summary>
+    /// SIGKILL to the process and its children, what a crash or an OOM kill does: no shutdown code runs, so its
+    /// enforcement-point row stays until its lease lapses and its open transactions are left to PostgreSQL.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>SIGTERM, so the instance stops answering and removes its enforcement-point row; a kill if it hangs.</summary>
     public async ValueTask DisposeAsync()
     {
