@@ -13,13 +13,12 @@ public sealed class FireDrillInstances : IAsyncLifetime
 {
     private int _generation;
     private AppInstance? _a;
+    private Task<AppInstance>? _restarting;
     private AppInstance? _b;
 
     public FaultCluster Cluster { get; } = new();
 
-    public AppInstance A => _a ?? throw new InvalidOperationException("Not started.");
-
-    /// <summary>The <c>Application Name</c> of <see cref="A"/>'s sessions.</summary>
+    /// <summary>The <c>Application Name</c> of the current A's sessions.</summary>
     public string ASessions => $"fault-A{_generation}";
 
     public AppInstance B => _b ?? throw new InvalidOperationException("Not started.");
@@ -33,25 +32,44 @@ public sealed class FireDrillInstances : IAsyncLifetime
         _b = await AppInstance.StartAsync("B", Cluster.ConnectionString("fault-B"));
     }
 
-    /// <summary>Starts a new A (the old one is expected to be dead, and is stopped if not).</summary>
-    public async Task<AppInstance> RestartAAsync()
+    /// <summary>The current A, running: a restart begun with <see cref="RestartA"/> is waited for, a dead A replaced.</summary>
+    public async Task<AppInstance> RunningAAsync()
     {
-        if (_a is not null)
+        var a = _restarting is null ? _a! : await _restarting;
+        _restarting = null;
+        return a.HasExited ? await StartAAsync() : a;
+    }
+
+    /// <summary>
+    /// Begins starting a new A (the old one is expected to be dead, and is stopped if not), while the test goes on;
+    /// <see cref="RunningAAsync"/> returns it. Its sessions get a new name at once.
+    /// </summary>
+    public void RestartA()
+    {
+        var old = _a;
+        _restarting = Task.Run(async () =>
         {
-            await _a.DisposeAsync();
-        }
-        return await StartAAsync();
+            if (old is not null)
+            {
+                await old.DisposeAsync();
+            }
+            return await StartAAsync();
+        });
     }
 
     private async Task<AppInstance> StartAAsync()
     {
-        _generation++;
-        _a = await AppInstance.StartAsync($"A{_generation}", Cluster.ConnectionString(ASessions));
+        var generation = Interlocked.Increment(ref _generation);
+        _a = await AppInstance.StartAsync($"A{generation}", Cluster.ConnectionString($"fault-A{generation}"));
         return _a;
     }
 
     public async Task DisposeAsync()
     {
+        if (_restarting is not null)
+        {
+            await _restarting.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
         await Task.WhenAll(
             _a?.DisposeAsync().AsTask() ?? Task.CompletedTask,
             _b?.DisposeAsync().AsTask() ?? Task.CompletedTask);

@@ -20,7 +20,7 @@ public enum KillMoment
     /// <summary>The fire's transaction is open and waiting at its revision bump (a lock the test holds).</summary>
     InsideFireTransaction,
 
-    /// <summary>Right after the request is sent, and 25 ms and 100 ms after: wherever the fire happens to be.</summary>
+    /// <summary>Right after the request is sent, and 60 ms and 250 ms after: wherever the fire happens to be.</summary>
     JustAfterSending,
     ShortlyAfterSending,
     LaterAfterSending,
@@ -65,7 +65,8 @@ public sealed class InstanceKilledMidFireTests(FireDrillInstances drill, ITestOu
     public async Task InstanceKilledMidFire_SwitchIsAllOrNothing_SurvivorKeepsDeciding_RestartedInstanceApplies(KillMoment moment)
     {
         var target = await FireTarget.ArrangeAsync(drill.World);
-        var (a, sessions, b) = (drill.A, drill.ASessions, drill.B);
+        var a = await drill.RunningAAsync();
+        var (sessions, b) = (drill.ASessions, drill.B);
         var reason = $"Fault drill {moment} {Guid.NewGuid():N}";
         await using var onB = await GuaranteeRun.StartAsync([b], target.All);   // B allows everything before the fire
 
@@ -78,6 +79,7 @@ public sealed class InstanceKilledMidFireTests(FireDrillInstances drill, ITestOu
         var survivorFired = Moment.Now();
         (survivorFire.Propagation.Confirmed + survivorFire.Propagation.Expired).ShouldBe(survivorFire.Propagation.EnforcementPoints);
         survivorFire.Propagation.ElapsedMs.ShouldBeLessThan(SurvivorFireBound.TotalMilliseconds, "B's fire waited too long for the killed A");
+        drill.RestartA();   // starts while the outcome is judged on B; checked at the end
 
         await drill.Cluster.WaitUntilSessionsGoneAsync(sessions, SessionsGoneTimeout);
         var outcome = await ReadOutcomeAsync(reason, bAdmin);
@@ -114,7 +116,7 @@ public sealed class InstanceKilledMidFireTests(FireDrillInstances drill, ITestOu
         samples.Of(target.Uncovered).SentAfter(onB.WarmedUp).ShouldAllBeAllowed(onB.Origin);
 
         // A again (a new process): from its first answer it applies what is in the database.
-        var restarted = await drill.RestartAAsync();
+        var restarted = await drill.RunningAAsync();
         await using var onA = await GuaranteeRun.StartAsync([restarted], target.All, deniedAtStart: fired ? target.Covered : null);
         var fromRestarted = await onA.StopAfterAsync(onA.WarmedUp);
         if (fired)
@@ -161,8 +163,8 @@ public sealed class InstanceKilledMidFireTests(FireDrillInstances drill, ITestOu
                 await Task.Delay(moment switch
                 {
                     KillMoment.JustAfterSending => 0,
-                    KillMoment.ShortlyAfterSending => 25,
-                    _ => 100,
+                    KillMoment.ShortlyAfterSending => 60,
+                    _ => 250,
                 });
                 await a.KillAsync();
                 return (await sending, null);
