@@ -28,8 +28,11 @@ public sealed class RevisionLock : IAsyncDisposable
         return new RevisionLock(connection, transaction);
     }
 
-    /// <summary>Waits until a session of <paramref name="applicationName"/> waits for this lock; returns its server pid.</summary>
-    public async Task<int> WaitForBlockedSessionAsync(string applicationName, TimeSpan timeout)
+    /// <summary>
+    /// Waits until a session of <paramref name="applicationName"/> waits for this lock; returns its server pid. Fails
+    /// at once if <paramref name="request"/> (the request that should get there) ended first.
+    /// </summary>
+    public async Task<int> WaitForBlockedSessionAsync(string applicationName, Task<System.Net.HttpStatusCode?> request, TimeSpan timeout)
     {
         await using var command = new NpgsqlCommand(
             "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pg_backend_pid() = ANY (pg_blocking_pids(pid))",
@@ -42,12 +45,27 @@ public sealed class RevisionLock : IAsyncDisposable
             {
                 return pid;
             }
+            if (request.IsCompleted)
+            {
+                throw new InvalidOperationException(
+                    $"The request ended ({(await request)?.ToString() ?? "no answer"}) without waiting for the policy revision.");
+            }
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"No session of {applicationName} waited for the policy revision within {timeout}.");
+                throw new TimeoutException(
+                    $"No session of {applicationName} waited for the policy revision within {timeout}: {await SessionsAsync(applicationName)}");
             }
             await Task.Delay(10);
         }
+    }
+
+    private async Task<string> SessionsAsync(string applicationName)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT string_agg(pid || ' ' || state || ' ' || coalesce(wait_event, '-') || ' ' || left(query, 80), '; ') FROM pg_stat_activity WHERE application_name = $1",
+            _connection, _transaction);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = applicationName });
+        return await command.ExecuteScalarAsync() as string ?? "no session";
     }
 
     /// <summary>Rolls back the test's transaction: the waiting session gets the lock.</summary>

@@ -149,7 +149,7 @@ public sealed class InstanceKilledMidFireTests(FireDrillInstances drill, ITestOu
             {
                 await using var hold = await RevisionLock.TakeAsync(drill.Cluster.Database);
                 var sending = Fire();
-                var blocked = await hold.WaitForBlockedSessionAsync(sessions, TimeSpan.FromSeconds(60));
+                var blocked = await hold.WaitForBlockedSessionAsync(sessions, sending, TimeSpan.FromSeconds(60));
                 await a.KillAsync();
                 await hold.ReleaseAsync();
                 output.WriteLine($"the fire's transaction (server pid {blocked}) was waiting at its revision bump when A was killed");
