@@ -18,8 +18,8 @@ namespace Dashboard.IntegrationTests.Faults;
 [Collection(FaultsCollection.Name)]
 public sealed class SeedRestartTests(FaultCluster cluster, ITestOutputHelper output) : IClassFixture<FaultCluster>
 {
-    /// <summary>One full chunk and a quarter of another, so a kill can land after a chunk was merged.</summary>
-    public const long Devices = FleetBulkLoader.ChunkDevices + FleetBulkLoader.ChunkDevices / 4;
+    /// <summary>One full chunk and an eighth of another, so a kill can land after a chunk was merged.</summary>
+    public const long Devices = FleetBulkLoader.ChunkDevices + FleetBulkLoader.ChunkDevices / 8;
 
     private static readonly TimeSpan PhaseTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan SessionsGoneTimeout = TimeSpan.FromSeconds(60);
