@@ -9,11 +9,13 @@ namespace Dashboard.IntegrationTests.Faults;
 /// </summary>
 public sealed class RevisionLock : IAsyncDisposable
 {
+    private readonly string _connectionString;
     private readonly NpgsqlConnection _connection;
     private NpgsqlTransaction? _transaction;
 
-    private RevisionLock(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private RevisionLock(string connectionString, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
+        _connectionString = connectionString;
         _connection = connection;
         _transaction = transaction;
     }
@@ -25,7 +27,7 @@ public sealed class RevisionLock : IAsyncDisposable
         var transaction = await connection.BeginTransactionAsync();
         await using var command = new NpgsqlCommand("SELECT value FROM policy_revision WHERE id = 1 FOR UPDATE", connection, transaction);
         await command.ExecuteScalarAsync();
-        return new RevisionLock(connection, transaction);
+        return new RevisionLock(connectionString, connection, transaction);
     }
 
     /// <summary>
@@ -34,10 +36,14 @@ public sealed class RevisionLock : IAsyncDisposable
     /// </summary>
     public async Task<int> WaitForBlockedSessionAsync(string applicationName, Task<System.Net.HttpStatusCode?> request, TimeSpan timeout)
     {
+        // Another session: inside a transaction pg_stat_activity is read once and then kept, so the lock holder's own
+        // session would never see the fire arrive.
+        await using var watching = new NpgsqlConnection(_connectionString);
+        await watching.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND pg_backend_pid() = ANY (pg_blocking_pids(pid))",
-            _connection, _transaction);
+            "SELECT pid FROM pg_stat_activity WHERE application_name = $1 AND $2 = ANY (pg_blocking_pids(pid))", watching);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = applicationName });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = _connection.ProcessID });
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -53,17 +59,17 @@ public sealed class RevisionLock : IAsyncDisposable
             if (DateTime.UtcNow > deadline)
             {
                 throw new TimeoutException(
-                    $"No session of {applicationName} waited for the policy revision within {timeout}: {await SessionsAsync(applicationName)}");
+                    $"No session of {applicationName} waited for the policy revision within {timeout}: {await SessionsAsync(watching, applicationName)}");
             }
             await Task.Delay(10);
         }
     }
 
-    private async Task<string> SessionsAsync(string applicationName)
+    private static async Task<string> SessionsAsync(NpgsqlConnection connection, string applicationName)
     {
         await using var command = new NpgsqlCommand(
             "SELECT string_agg(pid || ' ' || state || ' ' || coalesce(wait_event, '-') || ' ' || left(query, 80), '; ') FROM pg_stat_activity WHERE application_name = $1",
-            _connection, _transaction);
+            connection);
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = applicationName });
         return await command.ExecuteScalarAsync() as string ?? "no session";
     }
