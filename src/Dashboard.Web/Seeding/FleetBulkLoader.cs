@@ -73,6 +73,12 @@ public sealed class FleetBulkLoader(
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);
         // Hash joins of a chunk against accounts and links stay in memory.
         await ExecuteAsync(connection, "SET LOCAL work_mem = '64MB'", ct);
+        if (connection.PostgreSqlVersion.Major >= 14)
+        {
+            // A process killed mid-merge leaves its server session running the statement to its end, holding the seed
+            // lock the next start waits for; checking the client's socket every second ends (and rolls back) it sooner.
+            await ExecuteAsync(connection, "SET LOCAL client_connection_check_interval = '1s'", ct);
+        }
 
         var start = request.AfterLast ? await NextIndexAsync(connection, ct) : 0;
         var range = FleetRange.Create(start, request.Devices);

@@ -47,11 +47,12 @@ public sealed class AppInstance : IAsyncDisposable
     public string RecentOutput => string.Join(Environment.NewLine, _log);
 
     /// <summary>
-    /// Starts the app over <paramref name="connectionString"/> (already migrated) and waits for <c>/readyz</c>.
+    /// Starts the app over <paramref name="connectionString"/> (already migrated) and waits for <c>/readyz</c>, or, with
+    /// <paramref name="waitUntilReady"/> false, not at all (for tests that act on it while it starts up).
     /// <paramref name="settings"/> are configuration keys (<c>Access:HeartbeatInterval</c>) passed as environment variables.
     /// </summary>
     public static async Task<AppInstance> StartAsync(
-        string name, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
+        string name, string connectionString, IReadOnlyDictionary<string, string>? settings = null, bool waitUntilReady = true)
     {
         var webAssembly = typeof(Program).Assembly.Location;
         var webDirectory = Path.GetDirectoryName(webAssembly)!;
@@ -85,7 +86,10 @@ public sealed class AppInstance : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await instance.WaitUntilReadyAsync(StartupTimeout);
+            if (waitUntilReady)
+            {
+                await instance.WaitUntilReadyAsync(StartupTimeout);
+            }
         }
         catch
         {
@@ -154,6 +158,19 @@ public sealed class AppInstance : IAsyncDisposable
         }
         throw new TimeoutException(
             $"Instance {Name}: /readyz did not answer 200 within {timeout.TotalSeconds:0} s:{Environment.NewLine}{RecentOutput}");
+    }
+
+    /// <summary>
+    /// SIGKILL to the process and its children, what a crash or an OOM kill does: no shutdown code runs, so its
+    /// enforcement-point row stays until its lease lapses and its open transactions are left to PostgreSQL.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>SIGTERM, so the instance stops answering and removes its enforcement-point row; a kill if it hangs.</summary>
