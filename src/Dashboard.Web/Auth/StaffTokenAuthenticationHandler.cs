@@ -51,6 +51,10 @@ public sealed class StaffTokenAuthenticationHandler(
         {
             // Cannot tell a good token from a bad one: fail closed with a 503 rather than a misleading 401.
             Logger.LogWarning(e, "Staff token lookup failed");
+            if (DatabaseUnavailable.Is(e))
+            {
+                DatabaseUnavailable.ForgetPooledConnections();
+            }
             Context.Items[AuthProblems.UnavailableItem] = true;
             return AuthenticateResult.Fail("Credentials cannot be checked right now.");
         }

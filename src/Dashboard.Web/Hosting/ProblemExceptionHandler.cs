@@ -31,6 +31,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             case var _ when DatabaseUnavailable.Is(exception):
                 // Expected while PostgreSQL restarts, and one per request: the message is enough, not the stack.
                 LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
+                DatabaseUnavailable.ForgetPooledConnections();
                 await UnavailableResponse.WriteAsync(httpContext);
                 return true;
 

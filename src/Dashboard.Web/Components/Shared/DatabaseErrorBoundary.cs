@@ -29,6 +29,7 @@ public sealed partial class DatabaseErrorBoundary : ErrorBoundaryBase
         if (DatabaseUnavailable.Is(exception))
         {
             LogUnavailable(Logger, exception.GetBaseException().Message);
+            DatabaseUnavailable.ForgetPooledConnections();
         }
         return Task.CompletedTask;
     }
