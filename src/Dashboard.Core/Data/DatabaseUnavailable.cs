@@ -40,13 +40,6 @@ public static class DatabaseUnavailable
     }
 
     /// <summary>
-    /// Closes the idle pooled connections (EF Core's and every other connection-string pool). A PostgreSQL restart
-    /// ends every session, but the pool only learns it when it hands a dead connection out, so without this each idle
-    /// connection would fail one more request after PostgreSQL is back. Called wherever such a failure is caught.
-    /// </summary>
-    public static void ForgetPooledConnections() => NpgsqlConnection.ClearAllPools();
-
-    /// <summary>
     /// Class 08 (connection exception), 57P01-57P03 (the server is shutting down, crashed, or still starting) and 53300
     /// (no connection slot left): the server is there but cannot serve this session. Everything else the server
     /// answers (constraint violations, serialization failures, ...) is about the request, not the server's state.

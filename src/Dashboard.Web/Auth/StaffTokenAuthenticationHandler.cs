@@ -20,7 +20,8 @@ public sealed class StaffTokenAuthenticationHandler(
     IDbContextFactory<DashboardDbContext> contexts,
     ApiTokenUsage usage,
     BridgeKeyDirectory bridgeKeys,
-    TimeProvider clock)
+    TimeProvider clock,
+    Hosting.PooledConnections pools)
     : BearerAuthenticationHandler(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -53,7 +54,7 @@ public sealed class StaffTokenAuthenticationHandler(
             Logger.LogWarning(e, "Staff token lookup failed");
             if (DatabaseUnavailable.Is(e))
             {
-                DatabaseUnavailable.ForgetPooledConnections();
+                pools.Forget();
             }
             Context.Items[AuthProblems.UnavailableItem] = true;
             return AuthenticateResult.Fail("Credentials cannot be checked right now.");

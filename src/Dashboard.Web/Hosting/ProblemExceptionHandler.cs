@@ -9,7 +9,7 @@ namespace Dashboard.Web.Hosting;
 /// anything else: docs/decisions/0017-database-outage.md); anything else is logged in full and answered with a 500
 /// problem that reveals nothing about the cause.
 /// </summary>
-internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger, PooledConnections pools) : IExceptionHandler
 {
     /// <summary>Not an HTTP status: what nginx logs when the client went away before the answer.</summary>
     private const int ClientClosedRequest = 499;
@@ -31,7 +31,7 @@ internal sealed partial class ProblemExceptionHandler(ILogger<ProblemExceptionHa
             case var _ when DatabaseUnavailable.Is(exception):
                 // Expected while PostgreSQL restarts, and one per request: the message is enough, not the stack.
                 LogDatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetBaseException().Message);
-                DatabaseUnavailable.ForgetPooledConnections();
+                pools.Forget();
                 await UnavailableResponse.WriteAsync(httpContext);
                 return true;
 

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Dashboard.Core.Data;
+using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.AspNetCore.Components.Web;
@@ -17,6 +18,7 @@ namespace Dashboard.Web.Components.Shared;
 public sealed partial class DatabaseErrorBoundary : ErrorBoundaryBase
 {
     [Inject] private ILogger<DatabaseErrorBoundary> Logger { get; set; } = default!;
+    [Inject] private PooledConnections Pools { get; set; } = default!;
 
     /// <summary>
     /// A navigation gives the layout a new body, so the page asked for is tried again rather than the message kept.
@@ -29,7 +31,7 @@ public sealed partial class DatabaseErrorBoundary : ErrorBoundaryBase
         if (DatabaseUnavailable.Is(exception))
         {
             LogUnavailable(Logger, exception.GetBaseException().Message);
-            DatabaseUnavailable.ForgetPooledConnections();
+            Pools.Forget();
         }
         return Task.CompletedTask;
     }
