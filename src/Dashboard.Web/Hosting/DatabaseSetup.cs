@@ -26,7 +26,6 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddSingleton<ReadinessGate>();
-        builder.Services.AddSingleton<PooledConnections>();
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<DatabaseMigrator>();
         builder.Services.AddHostedService<MigrationHostedService>();

@@ -139,7 +139,7 @@ public sealed class PostgresStopApiAndPagesTests(OwnClusterInstances cluster, IT
         {
             var html = await audit.Content.ReadAsStringAsync();
             audit.StatusCode.ShouldBe(HttpStatusCode.OK);
-            html.ShouldContain("Counting…");
+            html.ShouldContain("Counting", customMessage: "the count is not claimed before it is read");
             html.ShouldNotContain("entries match");
         }
         var (signIn, signInTook) = await TimedAsync(() => visitor.PostAsync(SignInForm.LoginPath, new FormUrlEncodedContent(form)));
