@@ -15,7 +15,7 @@ public sealed class DatabaseOutageJourneyTests(OwnDatabaseFixture fixture)
     private const string StillTheSameDocument = "window.__outageJourney";
 
     [BrowserFact]
-    public async Task Support_PagesTheFleetAndOpensADevice_WhilePostgresIsStopped_SeesAMessage_ThenCarriesOn()
+    public async Task Support_PagesOpensAndSearches_WhilePostgresIsStopped_SeesAMessage_ThenCarriesOn()
     {
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -64,6 +64,19 @@ public sealed class DatabaseOutageJourneyTests(OwnDatabaseFixture fixture)
         await fixture.StartPostgresAsync();
         await unavailable.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = serial, Level = 1 })).ToBeVisibleAsync();
+        await Expect(unavailable).ToHaveCountAsync(0);
+
+        // Searching while PostgreSQL is stopped.
+        await fixture.StopPostgresAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
+        await box.FillAsync("DEMO-CAM");
+        await box.PressAsync("Enter");
+        await Expect(unavailable).ToBeVisibleAsync();
+
+        await fixture.StartPostgresAsync();
+        await unavailable.GetByRole(AriaRole.Button, new() { Name = "Try again" }).ClickAsync();
+        await Expect(page.Locator("[data-testid=device-results] tbody tr").First).ToContainTextAsync("DEMO-CAM-");
         await Expect(unavailable).ToHaveCountAsync(0);
 
         (await page.EvaluateAsync<bool>($"() => {StillTheSameDocument} === true")).ShouldBeTrue("the page was reloaded");
