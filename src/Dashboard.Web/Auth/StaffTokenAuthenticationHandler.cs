@@ -20,7 +20,8 @@ public sealed class StaffTokenAuthenticationHandler(
     IDbContextFactory<DashboardDbContext> contexts,
     ApiTokenUsage usage,
     BridgeKeyDirectory bridgeKeys,
-    TimeProvider clock)
+    TimeProvider clock,
+    Hosting.PooledConnections pools)
     : BearerAuthenticationHandler(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -51,6 +52,10 @@ public sealed class StaffTokenAuthenticationHandler(
         {
             // Cannot tell a good token from a bad one: fail closed with a 503 rather than a misleading 401.
             Logger.LogWarning(e, "Staff token lookup failed");
+            if (DatabaseUnavailable.Is(e))
+            {
+                pools.Forget();
+            }
             Context.Items[AuthProblems.UnavailableItem] = true;
             return AuthenticateResult.Fail("Credentials cannot be checked right now.");
         }

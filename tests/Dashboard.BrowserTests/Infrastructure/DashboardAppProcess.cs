@@ -35,7 +35,11 @@ public sealed partial class DashboardAppProcess : IAsyncDisposable
     /// <summary>The app's recent console output, for failure messages.</summary>
     public string RecentOutput => string.Join(Environment.NewLine, log);
 
-    public static async Task<DashboardAppProcess> StartAsync()
+    /// <summary>
+    /// Starts the app over its own embedded PostgreSQL, or over <paramref name="connectionString"/> when given (a
+    /// database the test owns and may stop; the app migrates and seeds it as in Development).
+    /// </summary>
+    public static async Task<DashboardAppProcess> StartAsync(string? connectionString = null)
     {
         var webAssembly = typeof(Program).Assembly.Location;
         var webDirectory = Path.GetDirectoryName(webAssembly)!;
@@ -62,8 +66,12 @@ public sealed partial class DashboardAppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Dashboard__DataDir"] = dataDirectory;
         start.Environment["Dashboard__DemoFleet__Devices"] = GeneratedDevices.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // Always the embedded PostgreSQL, whatever the caller's shell has configured.
+        // The embedded PostgreSQL unless the test gives a database, whatever the caller's shell has configured.
         start.Environment.Remove("ConnectionStrings__Dashboard");
+        if (connectionString is not null)
+        {
+            start.Environment["ConnectionStrings__Dashboard"] = connectionString;
+        }
         start.Environment.Remove("ASPNETCORE_URLS");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Dashboard.BrowserTests.Infrastructure;
 
 /// <summary>One running app and one Chromium for the whole collection; every test gets its own browser context.</summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public class DashboardFixture : IAsyncLifetime
 {
     private IPlaywright? playwright;
     private IBrowser? browser;
@@ -15,8 +15,11 @@ public sealed class DashboardFixture : IAsyncLifetime
     {
         // Expect() retries until this timeout; the default 5 s is short for a busy two-core machine.
         Assertions.SetDefaultExpectTimeout(15_000);
-        App = await DashboardAppProcess.StartAsync();
+        App = await StartAppAsync();
     }
+
+    /// <summary>The app under test: over its embedded PostgreSQL here; a subclass may give it a database of its own.</summary>
+    protected virtual Task<DashboardAppProcess> StartAppAsync() => DashboardAppProcess.StartAsync();
 
     /// <summary>A fresh context (own cookies) with a desktop-sized viewport, pointed at the app.</summary>
     public async Task<IBrowserContext> NewContextAsync()
@@ -53,7 +56,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (browser is not null)
         {

@@ -166,6 +166,43 @@ public sealed class ApiPipelineTests(PipelineHost host) : IClassFixture<Pipeline
             e.Level == LogLevel.Error && e.Exception != null && e.Exception.Message == PipelineHost.FailureMessage);
     }
 
+    [Fact]
+    public async Task Get_WhenTheDatabaseIsOutOfReach_Returns503ProblemWithRetryAfter()
+    {
+        using var client = host.CreateClient();
+
+        var response = await client.GetAsync("/api/v1/test/database-down");
+
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = await response.ProblemAsync(503);
+        ((string?)problem["detail"]).ShouldBe(Dashboard.Core.Data.DatabaseUnavailable.Message);
+        response.Headers.RetryAfter?.Delta.ShouldBe(TimeSpan.FromSeconds(Dashboard.Core.Data.DatabaseUnavailable.RetryAfterSeconds));
+        body.ShouldNotContain("Npgsql");
+        body.ShouldNotContain("   at ");
+        SecurityHeadersTests.AssertSecurityHeaders(response);
+        host.Logs.Entries.ShouldNotContain(e => e.Level >= LogLevel.Error && e.Message.Contains("/test/database-down"));
+    }
+
+    [Fact]
+    public async Task PagePost_WhenTheDatabaseIsOutOfReach_Returns503PageSayingSo()
+    {
+        using var client = host.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/test/page-database-down");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+
+        var response = await client.SendAsync(request);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        response.Headers.RetryAfter.ShouldNotBeNull();
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("The database is unavailable");
+        html.ShouldContain(Dashboard.Core.Data.DatabaseUnavailable.Message);
+        html.ShouldNotContain("Npgsql");
+        html.ShouldNotContain("   at ");
+        SecurityHeadersTests.AssertSecurityHeaders(response);
+    }
+
     [Theory]
     [InlineData("n=abc", "n")]
     [InlineData("text=x", "n")]

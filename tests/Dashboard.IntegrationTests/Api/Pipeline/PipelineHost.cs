@@ -12,7 +12,8 @@ namespace Dashboard.IntegrationTests.Api.Pipeline;
 
 /// <summary>
 /// The app's hosting pipeline and API configuration on real Kestrel (a loopback port) with test-only endpoints
-/// in the <c>/api/v1</c> group: a JSON echo, a failing endpoint, a query parameter. No database needed.
+/// in the <c>/api/v1</c> group: a JSON echo, a failing endpoint, one failing as
+/// PostgreSQL out of reach does, a query parameter. No database needed.
 /// </summary>
 public sealed class PipelineHost : IAsyncLifetime
 {
@@ -36,6 +37,9 @@ public sealed class PipelineHost : IAsyncLifetime
         var api = _app.MapApiGroup();
         api.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request));
         api.MapGet("/test/fail", string () => throw new InvalidOperationException(FailureMessage));
+        // A real connection refusal: nothing listens on a port just released.
+        api.MapGet("/test/database-down", string () => throw RefusedConnection());
+        _app.MapPost("/test/page-database-down", string () => throw RefusedConnection());
         api.MapGet("/test/number", (int n, string? text) => TypedResults.Ok(new { n, text }));
         api.MapGet("/test/output", () => TypedResults.Ok(new OutputSample(
             new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc),
@@ -43,6 +47,21 @@ public sealed class PipelineHost : IAsyncLifetime
             new DateTimeOffset(2026, 1, 2, 5, 4, 5, TimeSpan.FromHours(2)),
             KillSwitchStatus.PendingApproval)));
         await _app.StartAsync();
+    }
+
+    private static Exception RefusedConnection()
+    {
+        var port = Dashboard.LocalPostgres.LoopbackPorts.PickFree();
+        using var connection = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=nobody;Timeout=5");
+        try
+        {
+            connection.Open();
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            return e;
+        }
+        throw new InvalidOperationException($"Something answered on port {port}.");
     }
 
     public async Task DisposeAsync()
