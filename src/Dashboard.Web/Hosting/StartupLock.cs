@@ -35,7 +35,9 @@ internal sealed partial class StartupLock(
             if (await ExecuteAsync(connection, $"SELECT pg_try_advisory_lock({LockKey})", cancellationToken) is not true)
             {
                 LogWaiting();
-                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken);
+                // As long as the other start-up takes (migrations on a loaded machine can take minutes): no command
+                // timeout. It cannot wait forever on a dead instance: the lock dies with that instance's session.
+                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken, timeoutSeconds: 0);
             }
         }
         catch
@@ -72,9 +74,13 @@ internal sealed partial class StartupLock(
         }
     }
 
-    private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, int? timeoutSeconds = null)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        if (timeoutSeconds is { } seconds)
+        {
+            command.CommandTimeout = seconds;
+        }
         return await command.ExecuteScalarAsync(ct);
     }
 
