@@ -28,8 +28,6 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<ReadinessGate>();
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<DatabaseMigrator>();
-        // First: its lock is taken before any other hosted service starts (migrations, key ring, seeding).
-        builder.Services.AddHostedService<StartupLock>();
         builder.Services.AddHostedService<MigrationHostedService>();
         builder.Services.AddHealthChecks()
             .AddDbContextCheck<DashboardDbContext>("database", tags: [HealthEndpoints.ReadyTag])

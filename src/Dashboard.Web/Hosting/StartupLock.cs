@@ -1,21 +1,18 @@
-using Microsoft.AspNetCore.DataProtection;
 using Npgsql;
 
 namespace Dashboard.Web.Hosting;
 
 /// <summary>
-/// Instances started at once over one database take turns through start-up: each holds a session-level
-/// <c>pg_advisory_lock</c> from before the first hosted service starts until all have started. So exactly one runs
-/// the migrations and seeds what is missing while the others wait, then find the schema current and the fixture
-/// there; and the Data Protection key ring is created by the first instance only (two instances creating a key each
-/// at once would each sign cookies with a key the other does not load until its next key-ring refresh, up to a day).
+/// Instances started at once over one database take turns through the start-up steps that must run once: applying
+/// the migrations and creating the first Data Protection key (see <see cref="MigrationHostedService"/>). Unlocked,
+/// two instances both migrate (one fails on objects the other just created) and each creates a key of its own,
+/// signing cookies the other cannot read until its next key-ring refresh, up to a day later.
 /// </summary>
 /// <remarks>
-/// The lock lives on a connection of its own outside the pool, so closing it (or the process dying) releases it:
-/// an instance that crashes mid-start never blocks the others.
+/// A session-level <c>pg_advisory_lock</c> on a connection of its own outside the pool: disposing the handle, or the
+/// process dying, ends the session and so releases the lock; an instance that crashes mid-start never blocks others.
 /// </remarks>
-internal sealed partial class StartupLock(
-    DatabaseEndpoint database, IDataProtectionProvider dataProtection, ILogger<StartupLock> logger) : IHostedLifecycleService
+internal sealed partial class StartupLock : IAsyncDisposable
 {
     /// <summary>Arbitrary constant naming the lock; distinct from the audit and seed locks.</summary>
     internal const long LockKey = 0x5374_6172_7400_0001;
@@ -23,56 +20,36 @@ internal sealed partial class StartupLock(
     /// <summary>The lock's session, named so it can be found in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "dashboard-startup";
 
-    private NpgsqlConnection? _connection;
+    private readonly NpgsqlConnection _connection;
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    private StartupLock(NpgsqlConnection connection) => _connection = connection;
+
+    /// <summary>Waits (as long as it takes) until no other instance is in its start-up steps, then holds the lock.</summary>
+    public static async Task<StartupLock> AcquireAsync(string connectionString, ILogger logger, CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false, ApplicationName = ApplicationName };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = ApplicationName };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
-            await connection.OpenAsync(cancellationToken);
-            if (await ExecuteAsync(connection, $"SELECT pg_try_advisory_lock({LockKey})", cancellationToken) is not true)
+            await connection.OpenAsync(ct);
+            if (await ExecuteAsync(connection, $"SELECT pg_try_advisory_lock({LockKey})", ct) is not true)
             {
-                LogWaiting();
+                LogWaiting(logger);
                 // As long as the other start-up takes (migrations on a loaded machine can take minutes): no command
                 // timeout. It cannot wait forever on a dead instance: the lock dies with that instance's session.
-                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", cancellationToken, timeoutSeconds: 0);
+                await ExecuteAsync(connection, $"SELECT pg_advisory_lock({LockKey})", ct, timeoutSeconds: 0);
             }
+            return new StartupLock(connection);
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
         }
-        _connection = connection;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public async Task StartedAsync(CancellationToken cancellationToken)
-    {
-        // Creates the key ring in the database now if there is none, while the others still wait: they load this key.
-        dataProtection.CreateProtector(nameof(StartupLock)).Protect([0]);
-        await ReleaseAsync();
-    }
-
-    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    // A start that failed never reaches StartedAsync: the host stops, and the lock goes with the connection.
-    public Task StopAsync(CancellationToken cancellationToken) => ReleaseAsync();
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private async Task ReleaseAsync()
-    {
-        var connection = Interlocked.Exchange(ref _connection, null);
-        if (connection is not null)
-        {
-            // Closing the session releases its advisory locks.
-            await connection.DisposeAsync();
-        }
-    }
+    /// <summary>Closing the session releases its advisory locks.</summary>
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private static async Task<object?> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, int? timeoutSeconds = null)
     {
@@ -86,5 +63,5 @@ internal sealed partial class StartupLock(
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Another instance is starting over this database; waiting for it to finish its start-up steps")]
-    private partial void LogWaiting();
+    private static partial void LogWaiting(ILogger logger);
 }
