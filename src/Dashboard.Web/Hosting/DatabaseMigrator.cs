@@ -1,4 +1,5 @@
 using Dashboard.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Web.Hosting;
@@ -40,31 +41,43 @@ public sealed class SchemaOutOfDateException(IReadOnlyList<string> pending) : Ex
     public IReadOnlyList<string> Pending { get; } = pending;
 }
 
-/// <summary>Runs before the server starts listening, so no request ever meets an old schema. A failure stops start-up.</summary>
+/// <summary>
+/// Runs before the server starts listening, so no request ever meets an old schema. A failure stops start-up.
+/// Under the <see cref="StartupLock"/> (instances started together take turns), which also covers creating the
+/// first Data Protection key: this is the first hosted service, so no other has loaded the key ring yet.
+/// </summary>
 internal sealed class MigrationHostedService(
     DatabaseMigrator migrator,
     ReadinessGate gate,
+    DatabaseEndpoint database,
+    IDataProtectionProvider dataProtection,
     Microsoft.Extensions.Options.IOptions<DatabaseOptions> options,
     ILogger<MigrationHostedService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var step = gate.Register("migrations");
-        if (options.Value.ApplyMigrationsOnStartup)
+        await using (await StartupLock.AcquireAsync(database.ConnectionString, logger, cancellationToken))
         {
-            await migrator.MigrateAsync(cancellationToken);
-        }
-        else
-        {
-            try
+            if (options.Value.ApplyMigrationsOnStartup)
             {
-                await migrator.EnsureUpToDateAsync(cancellationToken);
+                await migrator.MigrateAsync(cancellationToken);
             }
-            catch (SchemaOutOfDateException e)
+            else
             {
-                logger.LogCritical("{Message}", e.Message);
-                throw;
+                try
+                {
+                    await migrator.EnsureUpToDateAsync(cancellationToken);
+                }
+                catch (SchemaOutOfDateException e)
+                {
+                    logger.LogCritical("{Message}", e.Message);
+                    throw;
+                }
             }
+            // Loads the key ring, creating the first key if there is none, while other instances still wait: they
+            // then load this key instead of each creating one.
+            dataProtection.CreateProtector(nameof(MigrationHostedService)).Protect([0]);
         }
         step.Complete();
     }

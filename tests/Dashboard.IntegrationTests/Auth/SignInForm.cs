@@ -9,10 +9,18 @@ internal static partial class SignInForm
     public const string LoginPath = "/Account/Login";
 
     /// <summary>Posts the login form; returns the response (a redirect on success, the page again on failure).</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string email, string password, string? returnUrl = null) =>
+        PostAsync(client, client, email, password, returnUrl);
+
+    /// <summary>
+    /// Gets the form from <paramref name="formFrom"/> and posts it to <paramref name="postTo"/>: two instances behind a
+    /// load balancer, reached by clients that share one browser's cookies.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostAsync(
+        HttpClient formFrom, HttpClient postTo, string email, string password, string? returnUrl = null)
     {
         var path = returnUrl is null ? LoginPath : $"{LoginPath}?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
-        var page = await client.GetAsync(path);
+        var page = await formFrom.GetAsync(path);
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await page.Content.ReadAsStringAsync();
 
@@ -23,7 +31,7 @@ internal static partial class SignInForm
             ["Input.Email"] = email,
             ["Input.Password"] = password,
         };
-        return await client.PostAsync(path, new FormUrlEncodedContent(form));
+        return await postTo.PostAsync(path, new FormUrlEncodedContent(form));
     }
 
     /// <summary>Signs in and checks it worked (the client then holds the sign-in cookie).</summary>

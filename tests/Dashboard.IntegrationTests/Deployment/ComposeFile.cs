@@ -40,6 +40,10 @@ internal sealed partial class ComposeFile
 
     public static string? Scalar(YamlNode? node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 
+    /// <summary>The items of a list of strings (<c>ports</c>, <c>volumes</c>, short-form <c>depends_on</c>); empty when absent.</summary>
+    public static IReadOnlyList<string> Strings(YamlNode? node) =>
+        node is YamlSequenceNode list ? list.Children.Select(c => c.ToString()).ToList() : [];
+
     /// <summary>Compose interpolation with the defaults it would use when the variable is unset.</summary>
     internal static string ResolveDefaults(string value) =>
         Variable().Replace(value, m => m.Groups["default"].Success

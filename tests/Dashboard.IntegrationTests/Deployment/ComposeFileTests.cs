@@ -9,10 +9,18 @@ public sealed class ComposeFileTests
     private static readonly string Text = RepositoryFiles.Read("docker-compose.yml");
     private readonly ComposeFile _compose = ComposeFile.Load(Text);
 
+    /// <summary>Where the app listens in its image (ASPNETCORE_HTTP_PORTS in the Dockerfile) and nginx in its own.</summary>
+    private const string ReplicaPort = "8080";
+    private const string ProxyPort = "80";
+
+    public static TheoryData<string> Replicas => new(WebReplicas);
+
+    private static readonly string[] WebReplicas = ["web-a", "web-b"];
+
     [Fact]
-    public void Compose_DefinesPostgresAndTheWebApp()
+    public void Compose_DefinesPostgresTwoWebReplicasAndTheProxy()
     {
-        _compose.ServiceNames.ShouldBe(["postgres", "web"], ignoreOrder: true);
+        _compose.ServiceNames.ShouldBe(["postgres", .. WebReplicas, "proxy"], ignoreOrder: true);
         (ComposeFile.Scalar(_compose.Service("postgres"), "image") ?? "").ShouldMatch(@"^postgres:1[5-9]");
     }
 
@@ -42,19 +50,21 @@ public sealed class ComposeFileTests
         volumes.Children.Select(v => v.ToString()).ShouldContain(v => v.EndsWith(":/var/lib/postgresql/data"));
     }
 
-    [Fact]
-    public void Web_StartsOnlyOncePostgresIsHealthy()
+    [Theory]
+    [MemberData(nameof(Replicas))]
+    public void Web_StartsOnlyOncePostgresIsHealthy(string replica)
     {
-        var dependsOn = ComposeFile.Child(_compose.Service("web"), "depends_on");
+        var dependsOn = ComposeFile.Child(_compose.Service(replica), "depends_on");
 
         ComposeFile.Scalar(ComposeFile.Child(dependsOn, "postgres"), "condition").ShouldBe("service_healthy");
     }
 
-    [Fact]
-    public void Web_ConnectionStringNamesThePostgresServiceAndItsCredentials()
+    [Theory]
+    [MemberData(nameof(Replicas))]
+    public void Web_ConnectionStringNamesThePostgresServiceAndItsCredentials(string replica)
     {
         var postgres = _compose.Environment("postgres");
-        var web = _compose.Environment("web");
+        var web = _compose.Environment(replica);
 
         var connection = new NpgsqlConnectionStringBuilder(web["ConnectionStrings__Dashboard"]);
 
@@ -65,17 +75,65 @@ public sealed class ComposeFileTests
         connection.Password.ShouldBe(postgres["POSTGRES_PASSWORD"]);
     }
 
-    [Fact]
-    public void Web_IsBuiltFromTheDockerfileAndStartsInDevelopmentOnPort8080()
+    [Theory]
+    [MemberData(nameof(Replicas))]
+    public void Web_IsBuiltFromTheDockerfileAndStartsInDevelopment_WithNoPortOfItsOwn(string replica)
     {
-        var web = _compose.Service("web");
+        var web = _compose.Service(replica);
         var build = ComposeFile.Child(web, "build");
 
         ComposeFile.Scalar(build, "context").ShouldBe(".");
         File.Exists(RepositoryFiles.PathOf(ComposeFile.Scalar(build, "dockerfile") ?? "Dockerfile")).ShouldBeTrue();
-        _compose.Environment("web")["ASPNETCORE_ENVIRONMENT"].ShouldBe("Development");
-        var ports = (YamlSequenceNode)ComposeFile.Child(web, "ports")!;
-        ports.Children.Select(p => p.ToString()).ShouldContain("8080:8080");
+        _compose.Environment(replica)["ASPNETCORE_ENVIRONMENT"].ShouldBe("Development");
+        // Only through the proxy: a browser sent straight to a replica would bypass the affinity.
+        ComposeFile.Child(web, "ports").ShouldBeNull();
+        ComposeFile.Strings(ComposeFile.Child(web, "expose")).ShouldBe([ReplicaPort]);
+    }
+
+    [Fact]
+    public void Replicas_ShareOneDefinition()
+    {
+        // The same anchored mapping, so the two cannot drift apart (one migrating, the other not, say).
+        _compose.Service("web-b").ShouldBeSameAs(_compose.Service("web-a"));
+    }
+
+    [Fact]
+    public void Proxy_IsNginx_StartsAfterBothReplicas_AndAloneIsPublished()
+    {
+        var proxy = _compose.Service("proxy");
+
+        (ComposeFile.Scalar(proxy, "image") ?? "").ShouldStartWith("nginx:");
+        ComposeFile.Strings(ComposeFile.Child(proxy, "depends_on")).ShouldBe(WebReplicas, ignoreOrder: true);
+        ComposeFile.Strings(ComposeFile.Child(proxy, "ports")).ShouldBe([$"8080:{ProxyPort}"]);
+        _compose.ServiceNames.Where(s => s != "proxy").ShouldAllBe(s => ComposeFile.Child(_compose.Service(s), "ports") == null);
+    }
+
+    [Fact]
+    public void Proxy_MountsTheRepositoryConfigOverTheImageDefaultSite()
+    {
+        var volumes = ComposeFile.Strings(ComposeFile.Child(_compose.Service("proxy"), "volumes"));
+
+        var mount = volumes.ShouldHaveSingleItem().Split(':');
+        mount[0].ShouldBe("./deploy/nginx.conf");
+        mount[1].ShouldBe("/etc/nginx/conf.d/default.conf");
+        mount.ElementAtOrDefault(2).ShouldBe("ro");
+        File.Exists(RepositoryFiles.PathOf("deploy/nginx.conf")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void ProxyConfig_ListensOnThePublishedPort_AndBalancesStickilyOverBothReplicasWithWebSockets()
+    {
+        var config = RepositoryFiles.Read("deploy/nginx.conf");
+
+        config.ShouldContain($"listen {ProxyPort};");
+        foreach (var replica in WebReplicas)
+        {
+            config.ShouldContain($"server {replica}:{ReplicaPort} ");
+        }
+        config.ShouldContain("hash $fleet_affinity consistent;");
+        config.ShouldContain("proxy_set_header Upgrade $http_upgrade;");
+        config.ShouldContain("proxy_set_header Connection $connection_upgrade;");
+        config.ShouldContain("proxy_http_version 1.1;");
     }
 
     [Fact]
@@ -83,7 +141,7 @@ public sealed class ComposeFileTests
     {
         Text.ShouldContain("ASPNETCORE_ENVIRONMENT: Production");
         Text.ShouldContain("Database__ApplyMigrationsOnStartup: \"true\"");
-        Text.ShouldContain("docker compose run --rm web create-admin --email");
+        Text.ShouldContain("docker compose run --rm web-a create-admin --email");
     }
 
     [Theory]

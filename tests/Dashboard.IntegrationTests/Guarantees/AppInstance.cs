@@ -22,6 +22,7 @@ public sealed class AppInstance : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
+    private int _disposed;
 
     private AppInstance(string name, Process process, Uri baseAddress)
     {
@@ -173,9 +174,16 @@ public sealed class AppInstance : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    /// <summary>SIGTERM, so the instance stops answering and removes its enforcement-point row; a kill if it hangs.</summary>
+    /// <summary>
+    /// SIGTERM, so the instance stops answering and removes its enforcement-point row; a kill if it hangs. A test may
+    /// stop an instance early this way; the fixture's later dispose then does nothing.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
         if (!_process.HasExited)
         {
             using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))

@@ -51,7 +51,17 @@ public static partial class TestPostgres
         return server.ConnectionString(name);
     }
 
-    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, ending any session still on it.</summary>
+    /// <summary>Creates a database with no schema at all (for what the app does on its first start); returns its connection string.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync(string hint)
+    {
+        var server = await Server.Value;
+        var name = $"t{Interlocked.Increment(ref _databaseCounter)}_{Sanitize(hint)}";
+        name = name[..Math.Min(name.Length, 63)];
+        await ExecuteAsync(server.ConnectionString("postgres"), $"CREATE DATABASE {Quote(name)}");
+        return server.ConnectionString(name);
+    }
+
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> or <see cref="CreateEmptyDatabaseAsync"/>, ending any session still on it.</summary>
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var server = await Server.Value;
