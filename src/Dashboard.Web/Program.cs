@@ -2,6 +2,7 @@ using Dashboard.Web.Access;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Diagnostics;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Links;
 using Dashboard.Web.Seeding;
@@ -19,6 +20,7 @@ if (command is null)
     builder.AddDashboardApi();
     builder.AddDashboardAccess();
     builder.AddDashboardTelemetry();
+    builder.AddDashboardDiagnostics();
     builder.AddDashboardLinks();
 }
 
@@ -36,6 +38,7 @@ app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapDashboardAccess();
 app.MapDashboardTelemetry();
+app.MapDashboardDiagnostics();
 app.MapDashboardLinks();
 app.MapDashboardUi();
 
