@@ -47,6 +47,19 @@ public sealed class BenchmarkArguments
         return value;
     }
 
+    /// <summary>A word among <paramref name="allowed"/>.</summary>
+    public string Choice(string name, string defaultValue, params string[] allowed)
+    {
+        _used.Add(name);
+        if (!_options.TryGetValue(name, out var text))
+        {
+            return defaultValue;
+        }
+        return text is not null && allowed.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw new ArgumentException($"--{name} must be one of {string.Join(", ", allowed)}, not '{text}'.");
+    }
+
     public bool Flag(string name)
     {
         _used.Add(name);
