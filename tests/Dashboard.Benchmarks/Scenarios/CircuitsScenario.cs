@@ -26,17 +26,18 @@ public sealed class CircuitsScenario : IBenchmarkScenario
     public string Name => "circuits";
 
     public string Usage =>
-        "[--sessions N (30)] [--more M (60)] [--runs R (3)] [--page mix|linked-services|devices|fleet (mix)] [--devices D (1000)] [--idle S seconds (10)] [--parallel P (4)]";
+        "[--sessions N (30)] [--more M (60)] [--runs R (3)] [--page mix|linked-services|devices|fleet|not-found (mix)] [--devices D (1000)] [--idle S seconds (10)] [--parallel P (4)] [--gcdump FOLDER]";
 
     public async Task<int> RunAsync(BenchmarkArguments args, CancellationToken ct)
     {
         var sessions = (int)args.Long("sessions", 30, min: 1);
         var more = (int)args.Long("more", 60, min: 0);
         var runs = (int)args.Long("runs", 3, min: 1);
-        var kind = args.Choice("page", "mix", "mix", "linked-services", "devices", "fleet");
+        var kind = args.Choice("page", "mix", "mix", "linked-services", "devices", "fleet", "not-found");
         var devices = args.Long("devices", 1000, min: 0);
         var idle = TimeSpan.FromSeconds(args.Long("idle", 10, min: 0));
         var parallel = (int)args.Long("parallel", 4, min: 1);
+        var dumpFolder = args.Text("gcdump");
         args.RejectUnknown();
         if (more != 0 && more <= sessions)
         {
@@ -53,6 +54,7 @@ public sealed class CircuitsScenario : IBenchmarkScenario
                 new Dictionary<string, string> { ["Dashboard__Diagnostics__Enabled"] = "true" });
             using var probe = new MemoryProbe(app.BaseAddress);
             await using var browser = await BrowserSessions.LaunchAsync(app.BaseAddress);
+            var dumps = dumpFolder is null ? null : new HeapDumps(dumpFolder, app.ProcessId);
 
             // Warm-up: every page kind opened and closed once, so JIT, Razor and Radzen static caches are loaded.
             var warmUp = new List<IBrowserContext>();
@@ -67,7 +69,7 @@ public sealed class CircuitsScenario : IBenchmarkScenario
             for (var run = 1; run <= runs; run++)
             {
                 Console.WriteLine(Invariant($"  run {run}: load average {ProcessCpu.LoadAverage()}"));
-                var result = await MeasureAsync(browser, probe, kind, sessions, more, idle, parallel, ct);
+                var result = await MeasureAsync(browser, probe, dumps, run, kind, sessions, more, idle, parallel, ct);
                 results.Add(result);
                 Print(result, sessions, more);
             }
@@ -84,9 +86,14 @@ public sealed class CircuitsScenario : IBenchmarkScenario
         ServerMemory Baseline, ServerMemory AtN, ServerMemory? AtM, ServerMemory Released, TimeSpan ReleaseTime, IReadOnlyDictionary<string, int> Mix);
 
     private static async Task<RunResult> MeasureAsync(
-        BrowserSessions browser, MemoryProbe probe, string kind, int sessions, int more, TimeSpan idle, int parallel, CancellationToken ct)
+        BrowserSessions browser, MemoryProbe probe, HeapDumps? dumps, int run, string kind, int sessions, int more, TimeSpan idle,
+        int parallel, CancellationToken ct)
     {
         var (baseline, _) = await probe.WaitForCircuitsAsync(0, ReleaseTimeout, ct);
+        if (dumps is not null)
+        {
+            await dumps.WriteAsync($"run{run}-baseline", ct);
+        }
         var pages = Enumerable.Range(0, Math.Max(sessions, more)).Select(i => PageOf(kind, i)).ToList();
         var open = new List<IBrowserContext>();
 
@@ -97,6 +104,10 @@ public sealed class CircuitsScenario : IBenchmarkScenario
         {
             open.AddRange(await OpenAsync(browser, pages[sessions..more], parallel));
             atM = await SettleAsync(probe, more, idle, ct);
+        }
+        if (dumps is not null)
+        {
+            await dumps.WriteAsync($"run{run}-{(more > 0 ? more : sessions)}-circuits", ct);
         }
 
         await CloseAllAsync(open);
@@ -143,7 +154,8 @@ public sealed class CircuitsScenario : IBenchmarkScenario
 
     /// <summary>
     /// Session <paramref name="index"/>'s page. The mix is a third each: a customer on linked services, support on
-    /// the fleet list, a vendor admin on the fleet overview (the admin home).
+    /// the fleet list, a vendor admin on the fleet overview (the admin home). "not-found" (a customer on the not-found
+    /// page: the layout and a heading) is the floor, what any page's circuit costs before its own content.
     /// </summary>
     private static IdlePage PageOf(string kind, int index)
     {
@@ -153,6 +165,7 @@ public sealed class CircuitsScenario : IBenchmarkScenario
             "linked-services" => new IdlePage(chosen, Customers[index % Customers.Length], "/linked-services"),
             "devices" => new IdlePage(chosen, WellKnownDemoSecrets.SupportEmail, "/devices"),
             "fleet" => new IdlePage(chosen, Admins[index % Admins.Length], "/fleet"),
+            "not-found" => new IdlePage(chosen, Customers[index % Customers.Length], "/not-found"),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
