@@ -2,6 +2,7 @@ using Dashboard.Web.Access;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Components;
+using Dashboard.Web.Diagnostics;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Links;
 using Dashboard.Web.Seeding;
@@ -20,6 +21,7 @@ if (command is null)
     builder.AddDashboardApi();
     builder.AddDashboardAccess();
     builder.AddDashboardTelemetry();
+    builder.AddDashboardDiagnostics();
     builder.AddDashboardLinks();
 }
 
@@ -37,6 +39,7 @@ app.MapDashboardHealth();
 app.MapDashboardApi();
 app.MapDashboardAccess();
 app.MapDashboardTelemetry();
+app.MapDashboardDiagnostics();
 app.MapDashboardLinks();
 app.MapDashboardUi();
 

@@ -25,9 +25,13 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts an instance and waits until <c>/readyz</c> answers 200 (fleet seeded, lease held).</summary>
+    /// <summary>
+    /// Starts an instance and waits until <c>/readyz</c> answers 200 (fleet seeded, lease held). <paramref name="settings"/>
+    /// are extra configuration values (environment variable names, <c>Section__Key</c>).
+    /// </summary>
     public static async Task<AppProcess> StartAsync(
-        string connectionString, long fleetDevices, TimeSpan readyTimeout, CancellationToken ct)
+        string connectionString, long fleetDevices, TimeSpan readyTimeout, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = WebAppPath();
         var port = FreePort();
@@ -48,6 +52,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Access__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"));

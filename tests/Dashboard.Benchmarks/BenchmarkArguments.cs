@@ -47,6 +47,30 @@ public sealed class BenchmarkArguments
         return value;
     }
 
+    /// <summary>Any text, or null when the option is not given.</summary>
+    public string? Text(string name)
+    {
+        _used.Add(name);
+        if (!_options.TryGetValue(name, out var text))
+        {
+            return null;
+        }
+        return string.IsNullOrEmpty(text) ? throw new ArgumentException($"--{name} needs a value.") : text;
+    }
+
+    /// <summary>A word among <paramref name="allowed"/>.</summary>
+    public string Choice(string name, string defaultValue, params string[] allowed)
+    {
+        _used.Add(name);
+        if (!_options.TryGetValue(name, out var text))
+        {
+            return defaultValue;
+        }
+        return text is not null && allowed.Contains(text, StringComparer.Ordinal)
+            ? text
+            : throw new ArgumentException($"--{name} must be one of {string.Join(", ", allowed)}, not '{text}'.");
+    }
+
     public bool Flag(string name)
     {
         _used.Add(name);

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Dashboard.IntegrationTests.Access;
 using Dashboard.IntegrationTests.Api;
 using Dashboard.IntegrationTests.Auth;
+using Dashboard.IntegrationTests.Diagnostics;
 using Dashboard.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
@@ -17,10 +18,11 @@ namespace Dashboard.IntegrationTests.Hardening;
 /// <summary>
 /// Every API endpoint and every page, found from the app's own metadata, asked by every kind of caller. The policy
 /// tables below say who each one is for; an endpoint or page missing from them fails the test, so a new one cannot
-/// ship unexamined. Only authentication and authorization are judged here: an allowed caller sending an empty body
-/// may well get 400/404/409, but never 401/403, a redirect or a 5xx.
+/// ship unexamined. The app runs with the opt-in diagnostics endpoints enabled, so they are examined too. Only
+/// authentication and authorization are judged here: an allowed caller sending an empty body may well get
+/// 400/404/409, but never 401/403, a redirect or a 5xx.
 /// </summary>
-public sealed partial class AuthorizationMatrixTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>, IAsyncLifetime
+public sealed partial class AuthorizationMatrixTests(DiagnosticsAppFactory app) : IClassFixture<DiagnosticsAppFactory>, IAsyncLifetime
 {
     /// <summary>"METHOD route pattern" → who it is for.</summary>
     private static readonly Dictionary<string, AccessPolicy> ApiPolicies = new(StringComparer.Ordinal)
@@ -50,6 +52,7 @@ public sealed partial class AuthorizationMatrixTests(DashboardAppFactory app) : 
         ["GET /export/devices.csv"] = Staff,
         ["GET /export/audit.csv"] = Staff,
         ["GET /metrics"] = Staff,
+        ["GET /diagnostics/memory"] = Staff,
     };
 
     /// <summary>Page route template → who it is for.</summary>
@@ -231,7 +234,7 @@ public sealed partial class AuthorizationMatrixTests(DashboardAppFactory app) : 
             : $"{what} (expected a redirect to {target})";
     }
 
-    /// <summary>"METHOD pattern" of every API endpoint the app maps (under /api/, /export/, and /metrics).</summary>
+    /// <summary>"METHOD pattern" of every API endpoint the app maps (under /api/, /export/, /diagnostics/, and /metrics).</summary>
     private List<string> ApiEndpoints()
     {
         using var _ = app.CreateClient();   // the endpoints are mapped once the host has started
@@ -240,6 +243,7 @@ public sealed partial class AuthorizationMatrixTests(DashboardAppFactory app) : 
             .Select(e => (Pattern: "/" + (e.RoutePattern.RawText ?? "").Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods))
             .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal)
                 || e.Pattern.StartsWith("/export/", StringComparison.Ordinal)
+                || e.Pattern.StartsWith("/diagnostics/", StringComparison.Ordinal)
                 || e.Pattern == "/metrics")
             .SelectMany(e => (e.Methods ?? ["ANY"]).Select(m => $"{m} {e.Pattern}"))
             .Distinct()
