@@ -84,6 +84,7 @@ public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.Si
         ["ANY /readyz"] = "readiness probe: answers, changes nothing",
         ["ANY /_blazor/negotiate"] = "SignalR handshake of the Blazor circuit; the circuit acts only on what its own page sends",
         ["ANY /_blazor/disconnect"] = "ends a circuit named by its data-protected id, which another site cannot know",
+        ["ANY /_blazor"] = "the circuit's connection (WebSocket or long polling), same-origin only (CSP connect-src)",
         ["ANY /_blazor/initializers"] = "lists the circuit's JavaScript initializers: a read",
     };
 
