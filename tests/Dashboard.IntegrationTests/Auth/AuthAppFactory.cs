@@ -9,7 +9,7 @@ namespace Dashboard.IntegrationTests.Auth;
 /// <summary>
 /// The app in Development over its own empty database (no demo fixture: each test creates the users and
 /// credentials it needs), with the policy probe endpoints, a clock the tests can move forward, a low
-/// lockout threshold and no practical sign-in rate limit.
+/// lockout threshold.
 /// </summary>
 public sealed class AuthAppFactory : DashboardAppFactory
 {
@@ -27,9 +27,6 @@ public sealed class AuthAppFactory : DashboardAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Auth:MaxFailedSignIns", MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // These tests sign in far more often than a person would, all from one address (the per-address limit
-        // has its own tests in Security/SignInProtectionTests).
-        builder.UseSetting("Auth:SignInRateLimit:PermitLimit", "1000");
         // Background reloads and flushes off: tests trigger them, so what they observe has one cause.
         builder.UseSetting("Auth:BridgeKeyRefreshInterval", "01:00:00");
         builder.UseSetting("Auth:BridgeKeyMaxStaleness", "1.00:00:00");

@@ -26,6 +26,8 @@ public sealed class SignInProtectionAppFactory : DashboardAppFactory
 
     protected override bool SeedDemoData => false;
 
+    protected override int SignInRateLimit => PermitLimit;
+
     /// <summary>A client that keeps cookies, shows redirects, and comes from <paramref name="address"/>.</summary>
     public HttpClient CreateClientFrom(IPAddress address)
     {
@@ -47,7 +49,6 @@ public sealed class SignInProtectionAppFactory : DashboardAppFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Auth:MaxFailedSignIns", MaxFailedSignIns.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Auth:SignInRateLimit:PermitLimit", PermitLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // Long enough that no permit comes back while a test runs.
         builder.UseSetting("Auth:SignInRateLimit:Window", "01:00:00");
         builder.ConfigureTestServices(services =>
