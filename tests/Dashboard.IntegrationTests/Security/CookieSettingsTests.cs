@@ -99,3 +99,38 @@ public sealed class ProductionCookieTestApp : DashboardAppFactory
         builder.UseEnvironment("Production");
     }
 }
+
+/// <summary>
+/// Production behind a TLS-terminating proxy, configured as the README says (forwarded headers on): the app sees
+/// HTTPS from X-Forwarded-Proto, so the sign-in page issues its Secure antiforgery cookie and HSTS.
+/// </summary>
+public sealed class BehindProxyCookieTests(BehindProxyCookieTestApp app) : IClassFixture<BehindProxyCookieTestApp>
+{
+    [Fact]
+    public async Task BehindAProxy_WithForwardedHeaders_TheSignInPageWorksOverTheProxysHttps()
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://dashboard.example") });
+        client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        using var page = await client.GetAsync(SignInForm.LoginPath);
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var cookies = SetCookieHeaderValue.ParseList(page.Headers.GetValues("Set-Cookie").ToList());
+        cookies.Single(c => c.Name.Value!.StartsWith(CookieSettings.AntiforgeryCookiePrefix, StringComparison.Ordinal)).Secure.ShouldBeTrue();
+        page.Headers.Contains("Strict-Transport-Security").ShouldBeTrue();
+    }
+}
+
+public sealed class BehindProxyCookieTestApp : DashboardAppFactory
+{
+    protected override bool SeedDemoData => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Production");
+        // What ASPNETCORE_FORWARDEDHEADERS_ENABLED=true sets.
+        builder.UseSetting("ForwardedHeaders_Enabled", "true");
+    }
+}
