@@ -1,6 +1,7 @@
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Access.Runtime;
 using Dashboard.Web.Api;
+using Dashboard.Web.Auth;
 using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -47,7 +48,12 @@ public static class AccessSetup
         services.AddHostedService<LeaseHeartbeatService>();
 
         services.AddHealthChecks().AddCheck<AccessReadinessCheck>("access", tags: [HealthEndpoints.ReadyTag]);
-        services.AddRateLimiter(o => BridgeRateLimiting.Configure(o, rateLimit));
+        // The app's one rate limiter: the per-bridge bucket, and the per-address limit on the sign-in form.
+        services.AddRateLimiter(o =>
+        {
+            BridgeRateLimiting.Configure(o, rateLimit);
+            o.AddPolicy<string, SignInRateLimitPolicy>(SignInRateLimitPolicy.Name);
+        });
         return builder;
     }
 

@@ -64,6 +64,7 @@ public static class AuthSetup
 
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<UnknownLoginFailures>();
         services.AddSingleton<BridgeKeyDirectory>();
         services.AddSingleton<ApiTokenUsage>();
         services.AddSingleton<ApiTokenService>();

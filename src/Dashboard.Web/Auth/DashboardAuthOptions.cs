@@ -22,6 +22,9 @@ public sealed class DashboardAuthOptions
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Sign-in attempts per client address, beside the per-login lockout.</summary>
+    public SignInRateLimitOptions SignInRateLimit { get; set; } = new();
+
     /// <summary>Sliding lifetime of the sign-in cookie.</summary>
     public TimeSpan CookieLifetime { get; set; } = TimeSpan.FromHours(8);
 }

@@ -13,13 +13,16 @@ public enum SignInOutcome
 }
 
 /// <summary>
-/// Email-and-password sign-in with lockout. Looks the login up by email (whatever its user name), counts
-/// failures towards lockout, and spends the same hashing time on an unknown email as on a wrong password so
-/// response times do not reveal which emails have logins.
+/// Email-and-password sign-in with lockout. Looks the login up by email (whatever its user name) and counts
+/// failures towards lockout. An unknown email gets what a real login gets, so neither the message nor the time
+/// taken tells which emails have logins: the same "invalid" answer, the same lockout after the same number of
+/// failures (<see cref="UnknownLoginFailures"/>), and one password hash computed on every attempt, including
+/// the attempts Identity refuses before hashing because the login is locked.
 /// </summary>
 public sealed class PasswordSignIn(
     SignInManager<DashboardUser> signInManager,
     IPasswordHasher<DashboardUser> passwordHasher,
+    UnknownLoginFailures unknownLogins,
     ILogger<PasswordSignIn> logger)
 {
     private static readonly Lazy<string> DecoyHash =
@@ -32,10 +35,13 @@ public sealed class PasswordSignIn(
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
-            passwordHasher.VerifyHashedPassword(new DashboardUser(), DecoyHash.Value, password);
-            return (SignInOutcome.InvalidCredentials, null);
+            SpendHashingTime(password);
+            var normalized = users.NormalizeEmail(email.Trim()) ?? "";
+            var lockedUntil = unknownLogins.LockedUntil(normalized) ?? unknownLogins.RecordFailure(normalized);
+            return lockedUntil is null ? (SignInOutcome.InvalidCredentials, null) : (SignInOutcome.LockedOut, lockedUntil);
         }
 
+        var alreadyLocked = await users.IsLockedOutAsync(user);
         var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -44,9 +50,17 @@ public sealed class PasswordSignIn(
         }
         if (result.IsLockedOut)
         {
+            if (alreadyLocked)
+            {
+                // Identity refused without checking the password; spend the time a check takes anyway.
+                SpendHashingTime(password);
+            }
             logger.LogWarning("User {UserId} is locked out after failed sign-ins", user.Id);
             return (SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user));
         }
         return (result.IsNotAllowed || result.RequiresTwoFactor ? SignInOutcome.NotAllowed : SignInOutcome.InvalidCredentials, null);
     }
+
+    private void SpendHashingTime(string password) =>
+        passwordHasher.VerifyHashedPassword(new DashboardUser(), DecoyHash.Value, password);
 }

@@ -16,7 +16,17 @@ public static class UiSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
         builder.Services.AddCascadingAuthenticationState();
-        builder.Services.AddAntiforgery();
+        // HttpOnly and SameSite=Strict by default; Secure outside Development like the sign-in cookie (AuthSetup).
+        // Behind a TLS-terminating proxy the app must see the request as HTTPS (forwarded headers, see the README),
+        // or antiforgery refuses to issue a Secure cookie over what looks like plain HTTP.
+        var secureCookies = !builder.Environment.IsDevelopment();
+        builder.Services.AddAntiforgery(o =>
+        {
+            if (secureCookies)
+            {
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            }
+        });
         // Stateless over the DbContext factory: one instance serves every circuit.
         builder.Services.TryAddSingleton<FleetOverview>();
         builder.Services.TryAddSingleton<KillSwitchService>();

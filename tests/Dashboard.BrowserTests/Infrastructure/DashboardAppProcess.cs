@@ -66,6 +66,9 @@ public sealed partial class DashboardAppProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Dashboard__DataDir"] = dataDirectory;
         start.Environment["Dashboard__DemoFleet__Devices"] = GeneratedDevices.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // Every test signs in from 127.0.0.1, more often than a person would: the per-address limit (tested with
+        // its own settings in the integration tests) must not turn a later test away.
+        start.Environment["Auth__SignInRateLimit__PermitLimit"] = "1000";
         // The embedded PostgreSQL unless the test gives a database, whatever the caller's shell has configured.
         start.Environment.Remove("ConnectionStrings__Dashboard");
         if (connectionString is not null)

@@ -8,7 +8,7 @@ namespace Dashboard.IntegrationTests.Auth;
 
 /// <summary>
 /// The app in Development over its own empty database (no demo fixture: each test creates the users and
-/// credentials it needs), with the policy probe endpoints, a clock the tests can move forward, and a low
+/// credentials it needs), with the policy probe endpoints, a clock the tests can move forward, a low
 /// lockout threshold.
 /// </summary>
 public sealed class AuthAppFactory : DashboardAppFactory

@@ -90,6 +90,14 @@ public sealed class ComposeFileTests
         ComposeFile.Strings(ComposeFile.Child(web, "expose")).ShouldBe([ReplicaPort]);
     }
 
+    [Theory]
+    [MemberData(nameof(Replicas))]
+    public void Web_TrustsTheProxysForwardedHeaders(string replica)
+    {
+        // Without it the sign-in rate limit would count every browser as the proxy's one address.
+        _compose.Environment(replica)["ASPNETCORE_FORWARDEDHEADERS_ENABLED"].ShouldBe("true");
+    }
+
     [Fact]
     public void Replicas_ShareOneDefinition()
     {

@@ -21,6 +21,13 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Size of the generated fleet seeded besides the fixture.</summary>
     protected virtual int DemoFleetDevices => 0;
 
+    /// <summary>
+    /// Sign-in form posts allowed per client address and minute. Tests sign in from one address (the test server
+    /// has none) far more often than people do, so the default is out of their way; the limit itself is tested
+    /// with a low value (Security/SignInProtectionTests).
+    /// </summary>
+    protected virtual int SignInRateLimit => 1000;
+
     /// <summary>Connection string of this app's database, for arranging or checking rows directly.</summary>
     public string ConnectionString =>
         _connectionString ?? throw new InvalidOperationException("The factory is not initialized yet.");
@@ -51,6 +58,7 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Database:ApplyMigrationsOnStartup", "true");
         builder.UseSetting("Database:SeedDemoData", SeedDemoData ? "true" : "false");
         builder.UseSetting("Dashboard:DemoFleet:Devices", DemoFleetDevices.ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Auth:SignInRateLimit:PermitLimit", SignInRateLimit.ToString(CultureInfo.InvariantCulture));
     }
 
     async Task IAsyncLifetime.DisposeAsync()
