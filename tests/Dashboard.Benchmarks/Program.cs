@@ -4,7 +4,7 @@ using Dashboard.Benchmarks.Scenarios;
 // dotnet run -c Release --project tests/Dashboard.Benchmarks -- <scenario> [options]
 IBenchmarkScenario[] scenarios =
 [
-    new SeedScenario(), new DecisionsScenario(), new PropagationScenario(), new FireScenario(), new PreviewScenario(), new AllScenario(), new SearchScenario(),
+    new SeedScenario(), new DecisionsScenario(), new PropagationScenario(), new FireScenario(), new PreviewScenario(), new AllScenario(), new SearchScenario(), new ScaleScenario(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")

@@ -49,22 +49,30 @@ public sealed class PreviewScenario : IBenchmarkScenario
         return 0;
     }
 
-    public sealed record Settings(int Runs, int PreviousRuns)
+    /// <param name="ActiveSwitches">Also measure with three active switches (a second pass over the scopes).</param>
+    public sealed record Settings(int Runs, int PreviousRuns, bool ActiveSwitches = true)
     {
         public static Settings Read(BenchmarkArguments args) =>
             new((int)args.Long("runs", 7, min: 1), (int)args.Long("previous-runs", 3, min: 0));
     }
 
-    public static async Task MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
+    /// <summary>One scope's preview through the API: median wall time and PostgreSQL CPU time per preview.</summary>
+    public sealed record Figure(string ActiveSwitches, string Scope, BlastRadius Radius, double P50Ms, double ServerCpuMs);
+
+    public static async Task<IReadOnlyList<Figure>> MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
     {
         Console.WriteLine(Invariant(
             $"preview: {fleet.Counts.Devices:N0} devices, {settings.Runs} run(s) per scope through the API, {settings.PreviousRuns} of the previous statement"));
-        using var client = new HttpClient { BaseAddress = fleet.A.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var client = new HttpClient { BaseAddress = fleet.A.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", WellKnownDemoSecrets.AdminToken);
         Console.WriteLine(Row("active switches", "scope", "accounts / devices / links", "API p50 ms", "API min / max ms",
             "PostgreSQL CPU ms", "previous statement p50 ms", "its PostgreSQL CPU ms", "same counts"));
         Console.WriteLine(Row("---", "---", "---", "---", "---", "---", "---", "---", "---"));
-        await PreviewAllAsync(fleet, client, settings, "none", ct);
+        var figures = await PreviewAllAsync(fleet, client, settings, "none", ct);
+        if (!settings.ActiveSwitches)
+        {
+            return figures;
+        }
 
         // Three switches overlapping the scopes partly: one action of one integration in one region, one model
         // everywhere, and every automation integration.
@@ -82,7 +90,7 @@ public sealed class PreviewScenario : IBenchmarkScenario
         }
         try
         {
-            await PreviewAllAsync(fleet, client, settings, "3", ct);
+            figures.AddRange(await PreviewAllAsync(fleet, client, settings, "3", ct));
         }
         finally
         {
@@ -91,10 +99,13 @@ public sealed class PreviewScenario : IBenchmarkScenario
                 await PropagationScenario.LiftAsync(fleet, id, ct);
             }
         }
+        return figures;
     }
 
-    private static async Task PreviewAllAsync(FleetSession fleet, HttpClient client, Settings settings, string label, CancellationToken ct)
+    private static async Task<List<Figure>> PreviewAllAsync(
+        FleetSession fleet, HttpClient client, Settings settings, string label, CancellationToken ct)
     {
+        var figures = new List<Figure>();
         foreach (var (name, scope) in Scopes)
         {
             var times = new List<double>();
@@ -126,7 +137,9 @@ public sealed class PreviewScenario : IBenchmarkScenario
                 previous.Count == 0 ? "-" : Invariant($"{Median(previous):F0}"),
                 previous.Count == 0 ? "-" : Invariant($"{cpuPerPrevious:F0}"),
                 previousRadius is null ? "-" : previousRadius == radius ? "yes" : Invariant($"NO: {previousRadius}")));
+            figures.Add(new Figure(label, name, radius, Median(times), cpuPerPreview));
         }
+        return figures;
     }
 
     private static async Task<BlastRadius> PreviewAsync(HttpClient client, KillSwitchScope scope, CancellationToken ct)

@@ -79,7 +79,7 @@ public sealed class SeedScenario : IBenchmarkScenario
         return 0;
     }
 
-    private static FleetBulkLoader NewLoader(string connectionString, bool skipRowTriggers) => new(
+    internal static FleetBulkLoader NewLoader(string connectionString, bool skipRowTriggers) => new(
         new DatabaseEndpoint(connectionString), new DbContexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
     {
         SkipRowTriggers = skipRowTriggers,
