@@ -1,14 +1,7 @@
 using System.Globalization;
 using Dashboard.Benchmarks.Probes;
-using Dashboard.Core.Access;
-using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
 using Dashboard.Core.Devices;
-using Dashboard.Core.Integrations;
-using Dashboard.Core.Seeding;
-using Dashboard.Web.Hosting;
-using Dashboard.Web.Seeding;
 using Npgsql;
 using static Dashboard.Benchmarks.Stats;
 
@@ -71,21 +64,8 @@ public sealed class SearchScenario : IBenchmarkScenario
 
     private static async Task LoadFleetAsync(string connectionString, long devices, CancellationToken ct)
     {
-        await using (var db = ThrowawayCluster.CreateDbContext(connectionString))
-        {
-            foreach (var integration in DemoFixture.Integrations)
-            {
-                db.Integrations.Add(new Integration
-                {
-                    Id = Guid.CreateVersion7(), Key = integration.Key, Name = integration.Name, Kind = integration.Kind,
-                    Actions = AccessActions.All, CreatedAt = DateTime.UtcNow,
-                });
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        var loader = new FleetBulkLoader(
-            new DatabaseEndpoint(connectionString), new DbContexts(connectionString), new AuditLog(TimeProvider.System),
-            new ChangeNotifier(), TimeProvider.System);
+        await SeedScenario.AddIntegrationsAsync(connectionString, ct);
+        var loader = SeedScenario.NewLoader(connectionString, skipRowTriggers: true);
         var loaded = await loader.AppendAsync(devices, progress: null, ct);
         Console.WriteLine(Invariant($"  loaded {loaded.Range.Count:N0} devices in {loaded.Elapsed.TotalSeconds:F1} s"));
 

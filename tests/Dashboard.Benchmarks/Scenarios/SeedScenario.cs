@@ -86,7 +86,7 @@ public sealed class SeedScenario : IBenchmarkScenario
     };
 
     /// <summary>The three demo integrations (no bridge keys): generated links need them.</summary>
-    private static async Task AddIntegrationsAsync(string connectionString, CancellationToken ct)
+    internal static async Task AddIntegrationsAsync(string connectionString, CancellationToken ct)
     {
         await using var db = ThrowawayCluster.CreateDbContext(connectionString);
         foreach (var integration in DemoFixture.Integrations)
