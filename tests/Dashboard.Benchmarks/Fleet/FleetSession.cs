@@ -181,7 +181,7 @@ public sealed record FleetCounts(long Devices, long Accounts, long Links, long E
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM devices), (SELECT count(*) FROM accounts),
                    (SELECT count(*) FROM account_links), (SELECT count(*) FROM device_exposures)
-            """, connection);
+            """, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new FleetCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));

@@ -1,3 +1,4 @@
+using Dashboard.Benchmarks.Scenarios;
 using static Dashboard.Benchmarks.Stats;
 
 namespace Dashboard.Benchmarks.Scale;
@@ -40,6 +41,11 @@ public static class ScaleReport
         Line("decisions: check (miss) p99 ms", sd.MissP99Ms, ld.MissP99Ms, "F1");
         foreach (var (s, l) in small.Preview.Zip(large.Preview))
         {
+            if (s.Failure is not null || l.Failure is not null)
+            {
+                Console.WriteLine(Row($"preview {s.Scope} ({s.ActiveSwitches} active)", Preview(s), Preview(l), "-"));
+                continue;
+            }
             Line($"preview {s.Scope} ({s.ActiveSwitches} active): p50 ms", s.P50Ms, l.P50Ms, "F0");
             Line($"preview {s.Scope} ({s.ActiveSwitches} active): PostgreSQL CPU ms", s.ServerCpuMs, l.ServerCpuMs, "F0");
         }
@@ -48,6 +54,9 @@ public static class ScaleReport
 
     private static void Line(string name, double small, double large, string format) =>
         Console.WriteLine(Row(name, Format(small, format), Format(large, format), Invariant($"{large / small:F2}")));
+
+    private static string Preview(PreviewScenario.Figure f) =>
+        f.Failure is null ? Invariant($"{f.P50Ms:F0} ms") : Invariant($"failed after {f.P50Ms:F0} ms: {f.Failure}");
 
     private static string Format(double value, string format) => value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 }
