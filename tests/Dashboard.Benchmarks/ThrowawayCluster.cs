@@ -69,8 +69,7 @@ public sealed class ThrowawayCluster : IAsyncDisposable
 
     /// <summary>
     /// Settings for loading millions of rows that take effect without a restart: checkpoints every 8 GB of WAL or
-    /// 30 minutes instead of every 1 GB (a 10M-device load writes tens of GB), and 1 GB for VACUUM and index
-    /// builds. <c>shared_buffers</c> would need a restart and stays at the default, as in the other scenarios.
+    /// 30 minutes instead of every 1 GB, and 1 GB for VACUUM and index builds. <c>shared_buffers</c> would need a restart and stays at the default, as in the other scenarios.
     /// </summary>
     public async Task<string> TuneForBulkLoadAsync(CancellationToken ct)
     {
