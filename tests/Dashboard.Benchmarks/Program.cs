@@ -5,7 +5,7 @@ using Dashboard.Benchmarks.Scenarios;
 IBenchmarkScenario[] scenarios =
 [
     new SeedScenario(), new DecisionsScenario(), new PropagationScenario(), new FireScenario(), new PreviewScenario(), new AllScenario(), new SearchScenario(),
-    new CircuitsScenario(),
+    new ScaleScenario(), new CircuitsScenario(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help")

@@ -20,8 +20,13 @@ public sealed class FleetSession : IAsyncDisposable
 
     private readonly AccessDatabase _access;
 
-    private FleetSession(ThrowawayCluster cluster, string connectionString, AppProcess a, AppProcess? b, FleetCounts counts)
+    /// <summary>Whether disposing drops the database (it was created for this session).</summary>
+    private readonly bool _ownsDatabase;
+
+    private FleetSession(
+        ThrowawayCluster cluster, string connectionString, AppProcess a, AppProcess? b, FleetCounts counts, bool ownsDatabase = true)
     {
+        _ownsDatabase = ownsDatabase;
         Cluster = cluster;
         ConnectionString = connectionString;
         A = a;
@@ -96,6 +101,26 @@ public sealed class FleetSession : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Instance A (no seeding beyond the demo fixture) over a database that already holds its fleet, which the
+    /// caller keeps: disposing the session stops the instance and leaves the database, so it can be grown and
+    /// attached again.
+    /// </summary>
+    public static async Task<FleetSession> AttachAsync(ThrowawayCluster cluster, string connectionString, CancellationToken ct)
+    {
+        var a = await AppProcess.StartAsync(connectionString, 0, StartTimeout, ct);
+        try
+        {
+            var counts = await FleetCounts.ReadAsync(connectionString, ct);
+            return new FleetSession(cluster, connectionString, a, null, counts, ownsDatabase: false);
+        }
+        catch
+        {
+            await a.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>The process ids of the app instances, for CPU accounting.</summary>
     public IEnumerable<int> AppProcessIds => B is null ? [A.ProcessId] : [A.ProcessId, B.ProcessId];
 
@@ -109,7 +134,10 @@ public sealed class FleetSession : IAsyncDisposable
         }
         await A.DisposeAsync();
         await _access.DisposeAsync();
-        await Cluster.DropDatabaseAsync(ConnectionString, CancellationToken.None);
+        if (_ownsDatabase)
+        {
+            await Cluster.DropDatabaseAsync(ConnectionString, CancellationToken.None);
+        }
     }
 
     /// <summary>Links for (account, integration) pairs that have none yet, granting what the integration offers.</summary>
@@ -153,7 +181,7 @@ public sealed record FleetCounts(long Devices, long Accounts, long Links, long E
         await using var command = new NpgsqlCommand("""
             SELECT (SELECT count(*) FROM devices), (SELECT count(*) FROM accounts),
                    (SELECT count(*) FROM account_links), (SELECT count(*) FROM device_exposures)
-            """, connection);
+            """, connection) { CommandTimeout = 0 };
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return new FleetCounts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));

@@ -39,7 +39,12 @@ public sealed class DecisionsScenario : IBenchmarkScenario
             (int)args.Long("hot", 10_000, min: 1));
     }
 
-    public static async Task MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
+    /// <summary>Medians over the runs: requests per second, p50 and p99 of each phase, the cached path over <c>/healthz</c>.</summary>
+    public sealed record Figures(
+        double HealthPerSecond, double CachedPerSecond, double CachedP50Ms, double CachedP99Ms, double CachedOverHealth,
+        double MissPerSecond, double MissP50Ms, double MissP99Ms);
+
+    public static async Task<Figures> MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
     {
         Console.WriteLine(Invariant(
             $"decisions: {settings.Clients} clients, {settings.Duration.TotalSeconds:F0} s per phase after a 2 s warm-up, {settings.Runs} run(s), instance A at {fleet.A.BaseAddress}"));
@@ -104,6 +109,11 @@ public sealed class DecisionsScenario : IBenchmarkScenario
             ""));
         Console.WriteLine(Invariant(
             $"decisions: miss path over cached path {Median(rows.Select(r => r.Cold.PerSecond / r.Hot.PerSecond)):F2} (median of per-run ratios)"));
+        return new Figures(
+            Median(rows.Select(r => r.Health.PerSecond)), Median(rows.Select(r => r.Hot.PerSecond)),
+            Median(rows.Select(r => r.Hot.P50Ms)), Median(rows.Select(r => r.Hot.P99Ms)),
+            Median(rows.Select(r => r.Hot.PerSecond / r.Health.PerSecond)), Median(rows.Select(r => r.Cold.PerSecond)),
+            Median(rows.Select(r => r.Cold.P50Ms)), Median(rows.Select(r => r.Cold.P99Ms)));
     }
 
     private static string Rate(LoadResult result) => Rate(result.PerSecond);
@@ -137,7 +147,7 @@ public sealed class DecisionsScenario : IBenchmarkScenario
             WHERE i.key = 'google-assistant' AND l.status = 'Active'
             ORDER BY d.serial
             LIMIT $1
-            """, connection);
+            """, connection) { CommandTimeout = 0 }; // untimed preparation; at 10M devices it takes longer than the default 30 s
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count });
         var keys = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -155,7 +165,10 @@ public sealed class DecisionsScenario : IBenchmarkScenario
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
-            "SELECT owner_id, serial FROM devices WHERE owner_id IS NOT NULL ORDER BY md5(serial) LIMIT $1", connection);
+            "SELECT owner_id, serial FROM devices WHERE owner_id IS NOT NULL ORDER BY md5(serial) LIMIT $1", connection)
+        {
+            CommandTimeout = 0,
+        };
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = count + hot.Count });
         var keys = new List<byte[]>();
         await using var reader = await command.ExecuteReaderAsync(ct);

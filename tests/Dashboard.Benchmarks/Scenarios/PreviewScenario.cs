@@ -49,22 +49,33 @@ public sealed class PreviewScenario : IBenchmarkScenario
         return 0;
     }
 
-    public sealed record Settings(int Runs, int PreviousRuns)
+    /// <param name="ActiveSwitches">Also measure with three active switches (a second pass over the scopes).</param>
+    public sealed record Settings(int Runs, int PreviousRuns, bool ActiveSwitches = true)
     {
         public static Settings Read(BenchmarkArguments args) =>
             new((int)args.Long("runs", 7, min: 1), (int)args.Long("previous-runs", 3, min: 0));
     }
 
-    public static async Task MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
+    /// <summary>
+    /// One scope's preview through the API: median wall time and PostgreSQL CPU time per preview; or, when the API
+    /// did not answer 2xx, the failure and how long the failing call took (<paramref name="P50Ms"/>).
+    /// </summary>
+    public sealed record Figure(string ActiveSwitches, string Scope, BlastRadius? Radius, double P50Ms, double ServerCpuMs, string? Failure);
+
+    public static async Task<IReadOnlyList<Figure>> MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
     {
         Console.WriteLine(Invariant(
             $"preview: {fleet.Counts.Devices:N0} devices, {settings.Runs} run(s) per scope through the API, {settings.PreviousRuns} of the previous statement"));
-        using var client = new HttpClient { BaseAddress = fleet.A.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var client = new HttpClient { BaseAddress = fleet.A.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", WellKnownDemoSecrets.AdminToken);
         Console.WriteLine(Row("active switches", "scope", "accounts / devices / links", "API p50 ms", "API min / max ms",
             "PostgreSQL CPU ms", "previous statement p50 ms", "its PostgreSQL CPU ms", "same counts"));
         Console.WriteLine(Row("---", "---", "---", "---", "---", "---", "---", "---", "---"));
-        await PreviewAllAsync(fleet, client, settings, "none", ct);
+        var figures = await PreviewAllAsync(fleet, client, settings, "none", ct);
+        if (!settings.ActiveSwitches)
+        {
+            return figures;
+        }
 
         // Three switches overlapping the scopes partly: one action of one integration in one region, one model
         // everywhere, and every automation integration.
@@ -82,7 +93,7 @@ public sealed class PreviewScenario : IBenchmarkScenario
         }
         try
         {
-            await PreviewAllAsync(fleet, client, settings, "3", ct);
+            figures.AddRange(await PreviewAllAsync(fleet, client, settings, "3", ct));
         }
         finally
         {
@@ -91,42 +102,69 @@ public sealed class PreviewScenario : IBenchmarkScenario
                 await PropagationScenario.LiftAsync(fleet, id, ct);
             }
         }
+        return figures;
     }
 
-    private static async Task PreviewAllAsync(FleetSession fleet, HttpClient client, Settings settings, string label, CancellationToken ct)
+    private static async Task<List<Figure>> PreviewAllAsync(
+        FleetSession fleet, HttpClient client, Settings settings, string label, CancellationToken ct)
     {
+        var figures = new List<Figure>();
         foreach (var (name, scope) in Scopes)
         {
-            var times = new List<double>();
-            BlastRadius? radius = null;
-            await PreviewAsync(client, scope, ct); // warm: plan cache, connection
-            // PostgreSQL's CPU time per preview (the whole server, so the instances' heartbeats are in it too): on a
-            // machine shared with other work it says what a preview costs when wall time cannot.
-            var serverCpu = fleet.Cluster.ServerCpuTime();
-            for (var run = 0; run < settings.Runs; run++)
+            var call = Stopwatch.GetTimestamp();
+            try
             {
-                var started = Stopwatch.GetTimestamp();
-                radius = await PreviewAsync(client, scope, ct);
-                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                figures.Add(await PreviewScopeAsync(fleet, client, settings, label, name, scope, () => call = Stopwatch.GetTimestamp(), ct));
             }
-            var cpuPerPreview = (fleet.Cluster.ServerCpuTime() - serverCpu).TotalMilliseconds / settings.Runs;
-            var previous = new List<double>();
-            BlastRadius? previousRadius = null;
-            serverCpu = fleet.Cluster.ServerCpuTime();
-            for (var run = 0; run < settings.PreviousRuns; run++)
+            catch (HttpRequestException e) when (!ct.IsCancellationRequested)
             {
-                var started = Stopwatch.GetTimestamp();
-                previousRadius = await PreviousAsync(fleet.ConnectionString, scope, ct);
-                previous.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                // A preview the app does not answer (at fleet scale, its statement outlasting the command timeout) is a
+                // result to report, not the end of the run.
+                var failedAfter = Stopwatch.GetElapsedTime(call).TotalMilliseconds;
+                Console.WriteLine(Row(label, name, Invariant($"failed after {failedAfter:F0} ms: {e.Message}"), "-", "-", "-", "-", "-", "-"));
+                figures.Add(new Figure(label, name, null, failedAfter, double.NaN, e.Message));
             }
-            var cpuPerPrevious = settings.PreviousRuns == 0 ? 0 : (fleet.Cluster.ServerCpuTime() - serverCpu).TotalMilliseconds / settings.PreviousRuns;
-            Console.WriteLine(Row(label, name,
-                Invariant($"{radius!.Accounts:N0} / {radius.Devices:N0} / {radius.Links:N0}"),
-                Invariant($"**{Median(times):F0}**"), Invariant($"{times.Min():F0} / {times.Max():F0}"), Invariant($"{cpuPerPreview:F0}"),
-                previous.Count == 0 ? "-" : Invariant($"{Median(previous):F0}"),
-                previous.Count == 0 ? "-" : Invariant($"{cpuPerPrevious:F0}"),
-                previousRadius is null ? "-" : previousRadius == radius ? "yes" : Invariant($"NO: {previousRadius}")));
         }
+        return figures;
+    }
+
+    /// <param name="calling">Called before each request, so a failure can say how long the failing one took.</param>
+    private static async Task<Figure> PreviewScopeAsync(
+        FleetSession fleet, HttpClient client, Settings settings, string label, string name, KillSwitchScope scope, Action calling,
+        CancellationToken ct)
+    {
+        var times = new List<double>();
+        BlastRadius? radius = null;
+        calling();
+        await PreviewAsync(client, scope, ct); // warm: plan cache, connection
+        // PostgreSQL's CPU time per preview (the whole server, so the instances' heartbeats are in it too): on a
+        // machine shared with other work it says what a preview costs when wall time cannot.
+        var serverCpu = fleet.Cluster.ServerCpuTime();
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            calling();
+            var started = Stopwatch.GetTimestamp();
+            radius = await PreviewAsync(client, scope, ct);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        var cpuPerPreview = (fleet.Cluster.ServerCpuTime() - serverCpu).TotalMilliseconds / settings.Runs;
+        var previous = new List<double>();
+        BlastRadius? previousRadius = null;
+        serverCpu = fleet.Cluster.ServerCpuTime();
+        for (var run = 0; run < settings.PreviousRuns; run++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            previousRadius = await PreviousAsync(fleet.ConnectionString, scope, ct);
+            previous.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        var cpuPerPrevious = settings.PreviousRuns == 0 ? 0 : (fleet.Cluster.ServerCpuTime() - serverCpu).TotalMilliseconds / settings.PreviousRuns;
+        Console.WriteLine(Row(label, name,
+            Invariant($"{radius!.Accounts:N0} / {radius.Devices:N0} / {radius.Links:N0}"),
+            Invariant($"**{Median(times):F0}**"), Invariant($"{times.Min():F0} / {times.Max():F0}"), Invariant($"{cpuPerPreview:F0}"),
+            previous.Count == 0 ? "-" : Invariant($"{Median(previous):F0}"),
+            previous.Count == 0 ? "-" : Invariant($"{cpuPerPrevious:F0}"),
+            previousRadius is null ? "-" : previousRadius == radius ? "yes" : Invariant($"NO: {previousRadius}")));
+        return new Figure(label, name, radius, Median(times), cpuPerPreview, null);
     }
 
     private static async Task<BlastRadius> PreviewAsync(HttpClient client, KillSwitchScope scope, CancellationToken ct)

@@ -79,14 +79,14 @@ public sealed class SeedScenario : IBenchmarkScenario
         return 0;
     }
 
-    private static FleetBulkLoader NewLoader(string connectionString, bool skipRowTriggers) => new(
+    internal static FleetBulkLoader NewLoader(string connectionString, bool skipRowTriggers) => new(
         new DatabaseEndpoint(connectionString), new DbContexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
     {
         SkipRowTriggers = skipRowTriggers,
     };
 
     /// <summary>The three demo integrations (no bridge keys): generated links need them.</summary>
-    private static async Task AddIntegrationsAsync(string connectionString, CancellationToken ct)
+    internal static async Task AddIntegrationsAsync(string connectionString, CancellationToken ct)
     {
         await using var db = ThrowawayCluster.CreateDbContext(connectionString);
         foreach (var integration in DemoFixture.Integrations)
