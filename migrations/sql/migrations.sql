@@ -736,3 +736,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129221256_NotOwnerDeviceIndex') THEN
+    CREATE INDEX ix_not_owner_decisions_device_serial_at ON not_owner_decisions (device_serial, at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129221256_NotOwnerDeviceIndex') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129221256_NotOwnerDeviceIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -172,6 +172,9 @@ namespace Dashboard.Migrations.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("ix_not_owner_decisions_at");
 
+                    b.HasIndex("DeviceSerial", "At")
+                        .HasDatabaseName("ix_not_owner_decisions_device_serial_at");
+
                     b.HasIndex("IntegrationId", "At")
                         .HasDatabaseName("ix_not_owner_decisions_integration_id_at");
 

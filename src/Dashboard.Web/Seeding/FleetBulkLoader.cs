@@ -67,7 +67,10 @@ public sealed class FleetBulkLoader(
             return new FleetLoadResult(new FleetRange(0, 0), new FleetCounts(), TimeSpan.Zero, timings);
         }
 
-        await using var connection = new NpgsqlConnection(endpoint.ConnectionString);
+        // No command timeout: the connection string's is for requests, while a chunk's merge into a large fleet on a
+        // busy server can outlast it, and one timed-out chunk would roll the whole load back. Cancel stops a load.
+        var unbounded = new NpgsqlConnectionStringBuilder(endpoint.ConnectionString) { CommandTimeout = 0 };
+        await using var connection = new NpgsqlConnection(unbounded.ConnectionString);
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({SeedLockKey})", ct);

@@ -37,6 +37,8 @@ public static class TelemetrySetup
         services.AddSingleton<MetricsCollector>();
         services.AddSingleton<DecisionTelemetryWriter>();
         services.AddHostedService<DecisionTelemetryService>();
+        services.AddSingleton<TelemetryRetention>();
+        services.AddHostedService<TelemetryRetentionService>();
 
         services.AddSingleton<NotOwnerSignals>();
         services.AddSingleton<NotOwnerSignalMonitor>();

@@ -1,4 +1,5 @@
 using Dashboard.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.IntegrationTests.Infrastructure;
 
@@ -6,7 +7,7 @@ namespace Dashboard.IntegrationTests.Infrastructure;
 /// A fresh database with the migrated schema and no rows, for one test class (<c>IClassFixture&lt;DatabaseFixture&gt;</c>).
 /// Dropped when the class's tests are done.
 /// </summary>
-public sealed class DatabaseFixture : IAsyncLifetime
+public sealed class DatabaseFixture : IAsyncLifetime, IDbContextFactory<DashboardDbContext>
 {
     private string? _connectionString;
 

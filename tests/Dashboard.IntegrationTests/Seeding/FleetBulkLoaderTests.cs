@@ -177,6 +177,50 @@ public sealed class FleetBulkLoaderTests
     }
 
     [Fact]
+    public async Task Append_WhenAMergeOutlastsTheConnectionsCommandTimeout_StillCompletes()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests), chunkSize: 4096, commandTimeoutSeconds: 1);
+        await database.AddIntegrationsAsync();
+        await using var blocker = new NpgsqlConnection(database.ConnectionString);
+        await blocker.OpenAsync();
+        await using var hold = await blocker.BeginTransactionAsync();
+        await using (var lockDevices = new NpgsqlCommand("LOCK TABLE devices IN SHARE MODE", blocker, hold))
+        {
+            await lockDevices.ExecuteNonQueryAsync();
+        }
+
+        var load = database.Loader.AppendAsync(5_000);
+        await WaitUntilALoadWaitsForTheLockAsync(database.ConnectionString, blocker.ProcessID);
+        // Twice the loader's command timeout: without its own (none), the merge would have failed by now.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        load.IsCompleted.ShouldBeFalse();
+        await hold.RollbackAsync();
+
+        (await load).Inserted.Devices.ShouldBe(5_000);
+        (await database.TableCountsAsync()).Devices.ShouldBe(5_000);
+    }
+
+    private static async Task WaitUntilALoadWaitsForTheLockAsync(string connectionString, int blockerPid)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            // A new connection per poll: pg_stat_activity is a snapshot fixed for a transaction's life.
+            await using var probe = new NpgsqlConnection(connectionString);
+            await probe.OpenAsync();
+            await using var command = new NpgsqlCommand(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND @blocker = ANY(pg_blocking_pids(pid))", probe);
+            command.Parameters.AddWithValue("blocker", blockerPid);
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return;
+            }
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "The load never waited for the devices lock.");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Load_WhenItFailsBeforeCommit_LeavesNothingBehind()
     {
         await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests), chunkSize: 4096);

@@ -15,11 +15,14 @@ namespace Dashboard.IntegrationTests.Seeding;
 /// <summary>A fresh, migrated database of its own for one test, with a bulk loader bound to it.</summary>
 internal sealed class SeedingDatabase : IAsyncDisposable
 {
-    private SeedingDatabase(string connectionString, int chunkSize, bool skipRowTriggers)
+    private SeedingDatabase(string connectionString, int chunkSize, bool skipRowTriggers, int? commandTimeoutSeconds)
     {
         ConnectionString = connectionString;
+        var loaderConnection = commandTimeoutSeconds is { } timeout
+            ? new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = timeout }.ConnectionString
+            : connectionString;
         Loader = new FleetBulkLoader(
-            new DatabaseEndpoint(connectionString), new Contexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
+            new DatabaseEndpoint(loaderConnection), new Contexts(connectionString), new AuditLog(TimeProvider.System), new ChangeNotifier(), TimeProvider.System)
         {
             ChunkSize = chunkSize,
             SkipRowTriggers = skipRowTriggers,
@@ -32,9 +35,10 @@ internal sealed class SeedingDatabase : IAsyncDisposable
 
     /// <param name="chunkSize">Devices per COPY and merge round (small, so a small fleet takes several rounds).</param>
     /// <param name="skipRowTriggers">The loader's fast path (the test cluster's role is a superuser, so it may).</param>
+    /// <param name="commandTimeoutSeconds">A Command Timeout in the connection string the loader is given.</param>
     public static async Task<SeedingDatabase> CreateAsync(
-        string hint, int chunkSize = FleetBulkLoader.ChunkDevices, bool skipRowTriggers = true) =>
-        new(await TestPostgres.CreateDatabaseAsync(hint), chunkSize, skipRowTriggers);
+        string hint, int chunkSize = FleetBulkLoader.ChunkDevices, bool skipRowTriggers = true, int? commandTimeoutSeconds = null) =>
+        new(await TestPostgres.CreateDatabaseAsync(hint), chunkSize, skipRowTriggers, commandTimeoutSeconds);
 
     public DashboardDbContext CreateDbContext() => TestPostgres.CreateDbContext(ConnectionString);
 

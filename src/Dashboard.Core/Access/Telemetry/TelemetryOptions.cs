@@ -24,6 +24,18 @@ public sealed class TelemetryOptions
     /// </summary>
     public int ActivityCapacity { get; set; } = 100_000;
 
+    /// <summary>
+    /// How long every not_owner decision is kept. Long, since an investigation may start weeks after a leak; once a
+    /// row is older it says nothing the per-minute counters do not.
+    /// </summary>
+    public TimeSpan NotOwnerRetention { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>How long the per-minute counters (per integration, and per camera for the activity list) are kept.</summary>
+    public TimeSpan CounterRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How often rows past their retention are deleted.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromHours(1);
+
     public IEnumerable<string> Validate()
     {
         if (ActivityCapacity < 1)
@@ -33,6 +45,14 @@ public sealed class TelemetryOptions
         if (FlushInterval <= TimeSpan.Zero || FlushInterval > TimeSpan.FromMinutes(1))
         {
             yield return $"{Section}:FlushInterval must be positive and at most a minute.";
+        }
+        if (NotOwnerRetention < TimeSpan.FromDays(1) || CounterRetention < TimeSpan.FromDays(1))
+        {
+            yield return $"{Section}:NotOwnerRetention and {Section}:CounterRetention must be at least a day.";
+        }
+        if (PruneInterval < TimeSpan.FromMinutes(1))
+        {
+            yield return $"{Section}:PruneInterval must be at least a minute.";
         }
         if (QueueCapacity < 1)
         {

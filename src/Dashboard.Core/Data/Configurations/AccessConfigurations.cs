@@ -40,6 +40,8 @@ internal sealed class NotOwnerDecisionConfiguration : IEntityTypeConfiguration<N
         b.Property(d => d.CorrelationId).HasMaxLength(CorrelationId.MaxLength);
         b.HasIndex(d => new { d.IntegrationId, d.At });
         b.HasIndex(d => d.At);
+        // The device page's latest not_owner requests for one serial, newest first.
+        b.HasIndex(d => new { d.DeviceSerial, d.At });
     }
 }
 
