@@ -55,21 +55,5 @@ public sealed class DatabaseOutageTests(AccessAppFactory app) : IClassFixture<Ac
         (await client.CheckAsync(alice, camera)).Reason.ShouldBe("allowed");
     }
 
-    private async Task SetReachableAsync(bool reachable)
-    {
-        var database = new NpgsqlConnectionStringBuilder(app.ConnectionString).Database!;
-        await using var connection = new NpgsqlConnection(await TestPostgres.AdminConnectionStringAsync());
-        await connection.OpenAsync();
-        await using (var allow = new NpgsqlCommand($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS {reachable}", connection))
-        {
-            await allow.ExecuteNonQueryAsync();
-        }
-        if (!reachable)
-        {
-            await using var end = new NpgsqlCommand(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", connection);
-            end.Parameters.Add(new NpgsqlParameter<string> { TypedValue = database });
-            await end.ExecuteNonQueryAsync();
-        }
-    }
+    private Task SetReachableAsync(bool reachable) => DatabaseReachability.SetReachableAsync(app.ConnectionString, reachable);
 }

@@ -3,9 +3,14 @@ using Microsoft.Extensions.Logging;
 
 namespace Dashboard.IntegrationTests.Infrastructure;
 
-/// <summary>One log entry as a provider saw it, with every scope it was written in (outermost first).</summary>
+/// <summary>
+/// One log entry as a provider saw it, with every scope it was written in (outermost first), and as
+/// <see cref="Texts"/> everything a sink could write of it: the message, each structured value of the state and of
+/// every scope, and the exception.
+/// </summary>
 public sealed record CapturedLogEntry(
-    string Category, LogLevel Level, string Message, IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>> Scopes)
+    string Category, LogLevel Level, string Message, IReadOnlyList<IReadOnlyList<KeyValuePair<string, object?>>> Scopes,
+    IReadOnlyList<string> Texts)
 {
     /// <summary>The value of <paramref name="key"/> in the innermost scope that names it, or null.</summary>
     public string? Scope(string key) =>
@@ -14,7 +19,7 @@ public sealed record CapturedLogEntry(
 
 /// <summary>
 /// A logger provider that keeps every entry with its scopes, as the JSON console would write them: add it in a
-/// factory's <c>ConfigureLogging</c> to assert on what the app logs.
+/// factory's <c>ConfigureLogging</c> (with a filter for the levels wanted) to assert on what the app logs.
 /// </summary>
 public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 {
@@ -39,13 +44,45 @@ public sealed class CapturedLogs : ILoggerProvider, ISupportExternalScope
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            var message = formatter(state, exception);
             var scopes = new List<IReadOnlyList<KeyValuePair<string, object?>>>();
-            owner.scopes.ForEachScope(static (scope, list) => list.Add(scope switch
+            var texts = new List<string> { message };
+            AddTexts(texts, state);
+            owner.scopes.ForEachScope((scope, list) =>
             {
-                IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToList(),
-                _ => [new KeyValuePair<string, object?>("Scope", scope?.ToString())],
-            }), scopes);
-            owner.entries.Enqueue(new CapturedLogEntry(category, logLevel, formatter(state, exception), scopes));
+                list.Add(scope switch
+                {
+                    IEnumerable<KeyValuePair<string, object?>> pairs => pairs.ToList(),
+                    _ => [new KeyValuePair<string, object?>("Scope", scope?.ToString())],
+                });
+                AddTexts(texts, scope);
+            }, scopes);
+            if (exception is not null)
+            {
+                texts.Add(exception.ToString());
+            }
+            owner.entries.Enqueue(new CapturedLogEntry(category, logLevel, message, scopes, texts));
         }
+
+        private static void AddTexts(List<string> texts, object? state)
+        {
+            texts.Add(state?.ToString() ?? "");
+            if (state is IEnumerable<KeyValuePair<string, object?>> values)
+            {
+                foreach (var (key, value) in values)
+                {
+                    texts.Add($"{key}={Describe(value)}");
+                }
+            }
+        }
+
+        /// <summary>Collections are spelled out: a sink serializing a structured value would write its items.</summary>
+        private static string Describe(object? value) => value switch
+        {
+            null => "",
+            string s => s,
+            System.Collections.IEnumerable items => string.Join(",", items.Cast<object?>().Select(i => i?.ToString())),
+            _ => value.ToString() ?? "",
+        };
     }
 }
