@@ -754,3 +754,93 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129222107_FleetTotals') THEN
+    CREATE TABLE fleet_totals (
+        id integer NOT NULL,
+        devices bigint NOT NULL,
+        CONSTRAINT pk_fleet_totals PRIMARY KEY (id),
+        CONSTRAINT ck_fleet_totals_devices_non_negative CHECK (devices >= 0),
+        CONSTRAINT ck_fleet_totals_singleton CHECK (id = 1)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129222107_FleetTotals') THEN
+    INSERT INTO fleet_totals (id, devices)
+    VALUES (1, 0);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129222107_FleetTotals') THEN
+    -- No device may be added or removed between the count and the triggers that take over from it.
+    LOCK TABLE devices IN SHARE ROW EXCLUSIVE MODE;
+
+    UPDATE fleet_totals SET devices = (SELECT count(*) FROM devices) WHERE id = 1;
+
+    CREATE FUNCTION fleet_totals_devices_inserted() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    DECLARE n bigint;
+    BEGIN
+        SELECT count(*) INTO n FROM inserted_devices;
+        IF n > 0 THEN
+            UPDATE fleet_totals SET devices = devices + n WHERE id = 1;
+        END IF;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE FUNCTION fleet_totals_devices_deleted() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    DECLARE n bigint;
+    BEGIN
+        SELECT count(*) INTO n FROM deleted_devices;
+        IF n > 0 THEN
+            UPDATE fleet_totals SET devices = devices - n WHERE id = 1;
+        END IF;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE FUNCTION fleet_totals_devices_truncated() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        UPDATE fleet_totals SET devices = 0 WHERE id = 1;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE TRIGGER devices_count_inserted
+        AFTER INSERT ON devices REFERENCING NEW TABLE AS inserted_devices
+        FOR EACH STATEMENT EXECUTE FUNCTION fleet_totals_devices_inserted();
+
+    CREATE TRIGGER devices_count_deleted
+        AFTER DELETE ON devices REFERENCING OLD TABLE AS deleted_devices
+        FOR EACH STATEMENT EXECUTE FUNCTION fleet_totals_devices_deleted();
+
+    CREATE TRIGGER devices_count_truncated
+        AFTER TRUNCATE ON devices
+        FOR EACH STATEMENT EXECUTE FUNCTION fleet_totals_devices_truncated();
+
+    ALTER TABLE devices ENABLE ALWAYS TRIGGER devices_count_inserted;
+    ALTER TABLE devices ENABLE ALWAYS TRIGGER devices_count_deleted;
+    ALTER TABLE devices ENABLE ALWAYS TRIGGER devices_count_truncated;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261129222107_FleetTotals') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261129222107_FleetTotals', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -608,6 +608,34 @@ namespace Dashboard.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dashboard.Core.Devices.FleetTotals", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Devices")
+                        .HasColumnType("bigint")
+                        .HasColumnName("devices");
+
+                    b.HasKey("Id")
+                        .HasName("pk_fleet_totals");
+
+                    b.ToTable("fleet_totals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fleet_totals_devices_non_negative", "devices >= 0");
+
+                            t.HasCheckConstraint("ck_fleet_totals_singleton", "id = 1");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Devices = 0L
+                        });
+                });
+
             modelBuilder.Entity("Dashboard.Core.Devices.OwnershipEvent", b =>
                 {
                     b.Property<long>("Id")

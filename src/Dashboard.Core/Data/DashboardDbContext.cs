@@ -15,6 +15,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Device> Devices => Set<Device>();
+    public DbSet<FleetTotals> FleetTotals => Set<FleetTotals>();
     public DbSet<OwnershipEvent> OwnershipEvents => Set<OwnershipEvent>();
     public DbSet<Integration> Integrations => Set<Integration>();
     public DbSet<BridgeKey> BridgeKeys => Set<BridgeKey>();

@@ -46,7 +46,10 @@ public sealed class FleetList(IDbContextFactory<DashboardDbContext> contexts)
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (where, parameters) = Where(filter);
         // Every piece of SQL text comes from Where/OrderBy, which never copy caller text; values are parameters.
-        var countSql = "SELECT count(*) AS \"Value\" FROM devices d" + where;
+        // Unfiltered, the maintained counter answers in one row read instead of counting the whole fleet.
+        var countSql = where.Length == 0
+            ? FleetTotalsQuery.DevicesSql
+            : "SELECT count(*) AS \"Value\" FROM devices d" + where;
         var total = await db.Database
             .SqlQueryRaw<long>(countSql, Clone(parameters))
             .SingleAsync(ct);

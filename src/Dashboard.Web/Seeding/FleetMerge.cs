@@ -15,21 +15,25 @@ namespace Dashboard.Web.Seeding;
 /// event's device from the new devices, an exposure's link from <c>account_links</c>. So the row-by-row
 /// foreign-key triggers, which cost as much as the inserts themselves, can only agree; the merge skips them
 /// (<c>session_replication_role = replica</c>, as <c>pg_restore --disable-triggers</c> does) when the session may
-/// set that (a superuser: the embedded cluster's role) and the only INSERT triggers on those tables are
-/// foreign-key checks; anything else would be skipped too. Otherwise it runs with every trigger, just slower.
+/// set that (a superuser: the embedded cluster's role) and the only INSERT triggers on those tables it would skip
+/// are foreign-key checks (triggers enabled ALWAYS, like the device counter's, fire anyway); anything else would be
+/// skipped too. Otherwise it runs with every trigger, just slower.
 /// Unique and check constraints are enforced either way.
 /// </para>
 /// </summary>
 internal static class FleetMerge
 {
-    // Every INSERT trigger on the merged tables must be a foreign-key check: a trigger of the schema's own (a
-    // counter, an audit hook) or any other constraint trigger (a deferred unique check) keeps every trigger on.
+    // Every INSERT trigger on the merged tables that replica mode would skip must be a foreign-key check: a trigger
+    // of the schema's own (an audit hook) or any other constraint trigger (a deferred unique check) keeps every
+    // trigger on. A trigger enabled ALWAYS (tgenabled 'A') fires in replica mode too, so it is not skipped and does
+    // not stand in the way: the device counter (fleet_totals) is one, and stays exact on the fast path.
     private const string CanSkipRowTriggers = """
         SELECT current_setting('is_superuser') = 'on' AND NOT EXISTS (
             SELECT 1 FROM pg_trigger t
             LEFT JOIN pg_constraint c ON c.oid = t.tgconstraint
             WHERE t.tgrelid = ANY (ARRAY['accounts', 'account_links', 'devices', 'device_exposures', 'ownership_events']::regclass[])
               AND t.tgtype & 4 <> 0
+              AND t.tgenabled <> 'A'
               AND c.contype IS DISTINCT FROM 'f')
         """;
 

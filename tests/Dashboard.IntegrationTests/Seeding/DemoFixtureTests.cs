@@ -117,6 +117,8 @@ public sealed class DemoFixtureTests(DashboardAppFactory app) : IClassFixture<Da
             new { Serial = "DEMO-CAM-0004", Owner = (string?)null, Model = "Mi Home Security Camera Basic 1080p", Firmware = "3.5.1_00.66", Region = "EU", Status = DeviceStatus.Active, OwnershipVersion = 0L },
         ]);
         (await db.Devices.Where(d => d.Serial.StartsWith("DEMO-")).Select(d => d.Mac).Distinct().CountAsync()).ShouldBe(4);
+        // The fixture's EF inserts kept the maintained total exact.
+        (await FleetTotalsQuery.DevicesAsync(db)).ShouldBe(await db.Devices.LongCountAsync());
     }
 
     [Fact]
@@ -194,6 +196,7 @@ public sealed class DemoFixtureTests(DashboardAppFactory app) : IClassFixture<Da
         (await PolicyRevisions.CurrentAsync(db)).ShouldBe(revisionBefore);
         (await db.Users.CountAsync()).ShouldBe(6);
         (await db.Devices.CountAsync()).ShouldBe(4);
+        (await FleetTotalsQuery.DevicesAsync(db)).ShouldBe(4);
     }
 
     [Fact]

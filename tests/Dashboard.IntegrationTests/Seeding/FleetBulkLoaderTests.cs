@@ -32,6 +32,8 @@ public sealed class FleetBulkLoaderTests
         counts.Exposures.ShouldBe(expected.Exposures.Count);
         counts.OwnershipEvents.ShouldBe(expected.Devices.Count(d => d.OwnerId is not null));
         progress.Select(p => p.Devices).ShouldBe([4096, 8192, 12288, 16384, 20_000]);
+        // The device counter's triggers fire with or without the fast path (they are enabled ALWAYS).
+        (await database.CountAsync("SELECT devices FROM fleet_totals")).ShouldBe(20_000);
 
         // Owners, claimed events, links and exposures agree with each other.
         (await database.CountAsync("""
@@ -105,6 +107,28 @@ public sealed class FleetBulkLoaderTests
 
         result.Timings.RowTriggersSkipped.ShouldBeFalse();
         (await database.CountAsync("SELECT n FROM device_counter")).ShouldBe(1000);
+        (await database.CountAsync("SELECT devices FROM fleet_totals")).ShouldBe(1000);
+    }
+
+    [Fact]
+    public async Task Append_WhenATableHasAStatementTriggerOfItsOwn_KeepsEveryTriggerOn()
+    {
+        await using var database = await SeedingDatabase.CreateAsync(nameof(FleetBulkLoaderTests));
+        await database.AddIntegrationsAsync();
+        // Replica mode skips statement-level triggers too, unless they are enabled ALWAYS like the device total's.
+        await database.ExecuteAsync("""
+            CREATE TABLE device_statements (n bigint NOT NULL);
+            INSERT INTO device_statements VALUES (0);
+            CREATE FUNCTION count_device_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN UPDATE device_statements SET n = n + 1; RETURN NULL; END $$;
+            CREATE TRIGGER devices_statements AFTER INSERT ON devices FOR EACH STATEMENT EXECUTE FUNCTION count_device_statement();
+            """);
+
+        var result = await database.Loader.AppendAsync(1000);
+
+        result.Timings.RowTriggersSkipped.ShouldBeFalse();
+        (await database.CountAsync("SELECT n FROM device_statements")).ShouldBeGreaterThan(0);
+        (await database.CountAsync("SELECT devices FROM fleet_totals")).ShouldBe(1000);
     }
 
     [Fact]
@@ -231,6 +255,8 @@ public sealed class FleetBulkLoaderTests
             beforeCommit: _ => throw new InvalidOperationException("forced failure after every row was written")));
 
         (await database.TableCountsAsync()).ShouldBe(new TableCounts(0, 0, 0, 0, 0, 0, 0, 0));
+        // The counter's changes rolled back with the rows they counted.
+        (await database.CountAsync("SELECT devices FROM fleet_totals")).ShouldBe(0);
     }
 
     [Fact]
