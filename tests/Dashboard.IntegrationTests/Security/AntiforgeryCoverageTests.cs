@@ -1,79 +1,18 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Dashboard.IntegrationTests.Access;
-using Dashboard.IntegrationTests.Auth;
 using Dashboard.IntegrationTests.Hardening;
 using Dashboard.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Components.Endpoints;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.IntegrationTests.Security;
 
 /// <summary>
 /// Every endpoint that takes a form post, found from the app's own endpoint metadata, refuses a post without a
-/// valid antiforgery token (400) and changes nothing. The table below names each one with the signed-in user
+/// valid antiforgery token (400) and changes nothing. The table in FormEndpoints names each one with the signed-in user
 /// that may reach it (so authorization does not answer first); a form endpoint missing from it fails the test,
 /// and so does any other endpoint taking unsafe methods outside the bearer-only API.
 /// </summary>
-public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.SignedInApp app)
-    : IClassFixture<AntiforgeryCoverageTests.SignedInApp>, IAsyncLifetime
+public sealed class AntiforgeryCoverageTests(SignedInApp app) : IClassFixture<SignedInApp>, IAsyncLifetime
 {
-    public enum Who { Anonymous, Customer, Support, Admin }
-
-    /// <summary>The demo app with one signed-in client per role, signed in once for the whole class.</summary>
-    public sealed class SignedInApp : DashboardAppFactory
-    {
-        private Task<Dictionary<Who, HttpClient>>? _clients;
-
-        public Task<Dictionary<Who, HttpClient>> ClientsAsync() => _clients ??= SignInAsync();
-
-        private async Task<Dictionary<Who, HttpClient>> SignInAsync()
-        {
-            await DemoFixtureApp.WaitUntilReadyAsync(this);
-            var clients = new Dictionary<Who, HttpClient> { [Who.Anonymous] = NewClient() };
-            foreach (var (who, email) in new[] { (Who.Customer, "alice@demo.test"), (Who.Support, "support@demo.test"), (Who.Admin, "admin@demo.test") })
-            {
-                var client = NewClient();
-                await SignInForm.SignInAsync(client, email, "Demo-pass-1");
-                clients[who] = client;
-            }
-            return clients;
-        }
-
-        private HttpClient NewClient() =>
-            CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-    }
-
-    /// <summary>"POST route pattern" of every form endpoint → who posts to it in this test.</summary>
-    private static readonly Dictionary<string, Who> FormEndpoints = new(StringComparer.Ordinal)
-    {
-        ["POST /Account/Logout"] = Who.Admin,
-        ["POST /Account/Login"] = Who.Anonymous,
-        ["POST /Account/AccessDenied"] = Who.Anonymous,
-        ["POST /not-found"] = Who.Anonymous,
-        ["POST /"] = Who.Admin,
-        ["POST /cameras"] = Who.Customer,
-        ["POST /linked-services"] = Who.Customer,
-        ["POST /search"] = Who.Support,
-        ["POST /devices"] = Who.Support,
-        ["POST /devices/{Serial}"] = Who.Support,
-        ["POST /accounts/{Id:guid}"] = Who.Support,
-        ["POST /accounts/{Id:guid}/links"] = Who.Support,
-        ["POST /audit"] = Who.Support,
-        ["POST /admin/signals"] = Who.Support,
-        ["POST /fleet"] = Who.Admin,
-        ["POST /admin/tokens"] = Who.Admin,
-        ["POST /admin/integrations"] = Who.Admin,
-        ["POST /admin/integration-catalog"] = Who.Admin,
-        ["POST /admin/kill-switches"] = Who.Admin,
-        ["POST /admin/kill-switches/new"] = Who.Admin,
-    };
-
     /// <summary>
     /// Endpoints taking unsafe methods that are not forms, and why no antiforgery token applies. Everything under
     /// /api/ is checked separately: a sign-in cookie is no credential there, so no other site can ride on it.
@@ -110,7 +49,7 @@ public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.Si
             var key = $"{e.Method} {e.Pattern}";
             if (e.IsForm)
             {
-                if (!FormEndpoints.ContainsKey(key))
+                if (!FormEndpoints.Table.ContainsKey(key))
                 {
                     failures.Add($"{key}: takes form posts but is not in the form table");
                 }
@@ -125,7 +64,7 @@ public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.Si
             }
         }
         var forms = endpoints.Where(e => e.IsForm).Select(e => $"{e.Method} {e.Pattern}").ToHashSet();
-        failures.AddRange(FormEndpoints.Keys.Where(k => !forms.Contains(k)).Select(k => $"{k}: in the form table but not a form endpoint of the app"));
+        failures.AddRange(FormEndpoints.Table.Keys.Where(k => !forms.Contains(k)).Select(k => $"{k}: in the form table but not a form endpoint of the app"));
         var others = endpoints.Where(e => !e.IsForm).Select(e => $"{e.Method} {e.Pattern}").ToHashSet();
         failures.AddRange(NotForms.Keys.Where(k => !others.Contains(k)).Select(k => $"{k}: listed as an exception but not mapped by the app"));
 
@@ -136,13 +75,13 @@ public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.Si
     public async Task EveryFormEndpoint_RefusesAPostWithoutAValidToken_AndWritesNothing()
     {
         var forms = UnsafeEndpoints().Where(e => e.IsForm).ToList();
-        forms.Count.ShouldBe(FormEndpoints.Count);
+        forms.Count.ShouldBe(FormEndpoints.Table.Count);
         var before = await HostileInputFingerprint.TakeAsync(app.ConnectionString);
         var failures = new List<string>();
 
         foreach (var form in forms)
         {
-            var who = FormEndpoints.GetValueOrDefault($"{form.Method} {form.Pattern}", Who.Anonymous);
+            var who = FormEndpoints.WhoPosts(form);
             var path = FillRoute(form.Pattern);
             foreach (var (variant, token) in new[] { ("no token", null), ("a forged token", "CfDJ8-forged-" + Guid.NewGuid().ToString("N")) })
             {
@@ -199,37 +138,7 @@ public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.Si
         (await HostileInputFingerprint.TakeAsync(app.ConnectionString)).ShouldBe(before);
     }
 
-    private sealed record Endpoint(string Method, string Pattern, bool IsForm, bool RequiresAntiforgery);
-
-    private static readonly string[] UnsafeMethods = ["POST", "PUT", "PATCH", "DELETE"];
-
-    /// <summary>
-    /// Every route endpoint taking an unsafe method (or any method). A form endpoint is one the framework binds
-    /// forms for: a page (component endpoints take form posts for their EditForms), an endpoint declaring form
-    /// content types, or one carrying antiforgery metadata.
-    /// </summary>
-    private List<Endpoint> UnsafeEndpoints()
-    {
-        using var _ = app.CreateClient();   // the endpoints are mapped once the host has started
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .SelectMany(e =>
-            {
-                var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-                var pattern = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
-                var accepts = e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().SelectMany(a => a.ContentTypes);
-                var antiforgery = e.Metadata.GetMetadata<IAntiforgeryMetadata>();
-                var isForm = e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
-                    || antiforgery is not null
-                    || accepts.Any(t => t.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
-                        || t.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
-                var requires = antiforgery?.RequiresValidation == true;
-                return (methods is null ? ["ANY"] : methods.Where(m => UnsafeMethods.Contains(m, StringComparer.OrdinalIgnoreCase)))
-                    .Select(m => new Endpoint(m.ToUpperInvariant(), pattern, isForm, requires));
-            })
-            .DistinctBy(e => (e.Method, e.Pattern))
-            .ToList();
-    }
+    private List<UnsafeEndpoint> UnsafeEndpoints() => FormEndpoints.Unsafe(app);
 
     private static bool IsApi(string pattern) => pattern.StartsWith("/api/", StringComparison.Ordinal);
 
@@ -250,16 +159,5 @@ public sealed partial class AntiforgeryCoverageTests(AntiforgeryCoverageTests.Si
         return fields;
     }
 
-    private string FillRoute(string pattern) =>
-        RouteParameter().Replace(pattern, m => m.Groups["name"].Value.ToLowerInvariant() switch
-        {
-            "serial" => "DEMO-CAM-0001",
-            "id" when pattern.Contains("/kill-switches/", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
-            "id" or "account" => _alice.ToString(),
-            "integration" => "google-assistant",
-            var name => throw new ShouldAssertException($"No sample value for route parameter {name} in {pattern}: add one."),
-        });
-
-    [GeneratedRegex(@"\{(?<name>\w+)(:[^}]*)?\}")]
-    private static partial Regex RouteParameter();
+    private string FillRoute(string pattern) => FormEndpoints.FillRoute(pattern, _alice);
 }
