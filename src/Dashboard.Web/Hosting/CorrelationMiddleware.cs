@@ -4,9 +4,6 @@ using Dashboard.Core.Observability;
 
 namespace Dashboard.Web.Hosting;
 
-/// <summary>The correlation id of a request, for code that has the <see cref="HttpContext"/> at hand.</summary>
-public sealed record CorrelationIdFeature(string Id);
-
 /// <summary>
 /// Gives every request a correlation id: the caller's <c>X-Correlation-Id</c> when it is well formed
 /// (<see cref="CorrelationId.IsWellFormed"/>), otherwise the request's W3C trace id, which continues a caller's
@@ -43,7 +40,6 @@ public static partial class CorrelationMiddleware
             }
         }
 
-        context.Features.Set(new CorrelationIdFeature(id));
         // Set when the response starts, not now: the exception handler clears headers before it writes its error.
         context.Response.OnStarting(static state =>
         {

@@ -20,9 +20,9 @@ public static class ProblemDetailsSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            if (context.HttpContext.Features.Get<CorrelationIdFeature>() is { } correlation)
+            if (Core.Observability.CorrelationId.Current is { } correlationId)
             {
-                context.ProblemDetails.Extensions[CorrelationIdExtension] = correlation.Id;
+                context.ProblemDetails.Extensions[CorrelationIdExtension] = correlationId;
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
