@@ -95,12 +95,10 @@ public sealed partial class OpenApiCompletenessTests(DashboardAppFactory app) : 
     private List<ApiEndpoint> ApiEndpoints()
     {
         using var _ = app.CreateClient();   // the endpoints are mapped once the host has started
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => ("/" + (e.RoutePattern.RawText ?? "").Trim('/')).StartsWith("/api/", StringComparison.Ordinal))
-            .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not null)
-            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => new ApiEndpoint(
-                m.ToLowerInvariant(), DocumentPath(e.RoutePattern.RawText!), Statuses(e))))
+        return MappedRoutes.Of(app.Services)
+            .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal) && e.Methods is not null)
+            .SelectMany(e => e.Methods!.Select(m => new ApiEndpoint(
+                m.ToLowerInvariant(), DocumentPath(e.Endpoint.RoutePattern.RawText!), Statuses(e.Endpoint))))
             .ToList();
     }
 

@@ -8,8 +8,6 @@ using Dashboard.IntegrationTests.Auth;
 using Dashboard.IntegrationTests.Diagnostics;
 using Dashboard.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using static Dashboard.IntegrationTests.Hardening.AccessPolicy;
 using ComponentRoute = Microsoft.AspNetCore.Components.RouteAttribute;
 
@@ -238,9 +236,7 @@ public sealed partial class AuthorizationMatrixTests(DiagnosticsAppFactory app) 
     private List<string> ApiEndpoints()
     {
         using var _ = app.CreateClient();   // the endpoints are mapped once the host has started
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(e => (Pattern: "/" + (e.RoutePattern.RawText ?? "").Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods))
+        return MappedRoutes.Of(app.Services)
             .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal)
                 || e.Pattern.StartsWith("/export/", StringComparison.Ordinal)
                 || e.Pattern.StartsWith("/diagnostics/", StringComparison.Ordinal)

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
+using Dashboard.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.IntegrationTests.Hardening;
@@ -30,11 +30,9 @@ internal sealed record HostileInputEndpoint(string Method, string Template, IRea
         var described = services.GetRequiredService<IApiDescriptionGroupCollectionProvider>().ApiDescriptionGroups.Items
             .SelectMany(g => g.Items)
             .ToList();
-        return services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Select(e => (Template: "/" + (e.RoutePattern.RawText ?? "").Trim('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []))
-            .Where(e => e.Template.StartsWith("/api/", StringComparison.Ordinal))
-            .SelectMany(e => e.Methods.Select(m => (e.Template, Method: m)))
+        return MappedRoutes.Of(services)
+            .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal))
+            .SelectMany(e => (e.Methods ?? []).Select(m => (Template: e.Pattern, Method: m)))
             .Select(e => new HostileInputEndpoint(e.Method, e.Template, QueryParametersOf(described, e.Method, e.Template)))
             .OrderBy(e => e.Template, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
             .ToList();

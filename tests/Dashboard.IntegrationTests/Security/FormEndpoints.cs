@@ -7,8 +7,6 @@ using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.IntegrationTests.Security;
 
@@ -104,12 +102,10 @@ internal static partial class FormEndpoints
     public static List<UnsafeEndpoint> Unsafe(DashboardAppFactory app)
     {
         using var _ = app.CreateClient();   // the endpoints are mapped once the host has started
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
+        return MappedRoutes.Of(app.Services)
             .SelectMany(e =>
             {
-                var methods = e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-                var pattern = "/" + (e.RoutePattern.RawText ?? "").Trim('/');
+                var (pattern, methods) = (e.Pattern, e.Methods);
                 var accepts = e.Metadata.GetOrderedMetadata<IAcceptsMetadata>().SelectMany(a => a.ContentTypes);
                 var antiforgery = e.Metadata.GetMetadata<IAntiforgeryMetadata>();
                 var isForm = e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
