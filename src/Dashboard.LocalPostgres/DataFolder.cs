@@ -1,8 +1,8 @@
 namespace Dashboard.LocalPostgres;
 
 /// <summary>
-/// The files of one cluster: the data folder itself, and beside it (in its parent) the server log and the owner
-/// file. Kept out of the data folder so PostgreSQL's own files are the only ones in it.
+/// The files of one cluster: the data folder itself, and beside it (in its parent) the server log, the owner
+/// file and the password file. Kept out of the data folder so PostgreSQL's own files are the only ones in it.
 /// </summary>
 internal sealed class DataFolder(string dataDirectory)
 {
@@ -13,6 +13,11 @@ internal sealed class DataFolder(string dataDirectory)
 
     public string LogFile => System.IO.Path.Combine(Parent, System.IO.Path.GetFileName(Path) + ".log");
     public string OwnerFile => System.IO.Path.Combine(Parent, System.IO.Path.GetFileName(Path) + ".owner");
+
+    /// <summary>The superuser's password (see <see cref="ClusterPassword"/>).</summary>
+    public string PasswordFile => System.IO.Path.Combine(Parent, System.IO.Path.GetFileName(Path) + ".password");
+
+    public string HbaFile => System.IO.Path.Combine(Path, "pg_hba.conf");
     public string PostmasterPidFile => System.IO.Path.Combine(Path, "postmaster.pid");
     public string VersionFile => System.IO.Path.Combine(Path, "PG_VERSION");
 

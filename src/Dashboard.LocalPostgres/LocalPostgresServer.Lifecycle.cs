@@ -43,22 +43,69 @@ public sealed partial class LocalPostgresServer
         ClusterOwner.Current.Write(folder.OwnerFile);
     }
 
-    private static async Task InitializeAsync(
+    /// <summary>
+    /// initdb with a generated superuser password and SCRAM-SHA-256 for every connection. The password file is
+    /// written first; as root, initdb (run as <c>postgres</c>) reads a copy it owns, removed once it is done.
+    /// </summary>
+    private static async Task<string> InitializeAsync(
         DataFolder folder, PostgresBinaries binaries, CommandRunner runner, LocalPostgresOptions options, ILogger logger, CancellationToken ct)
     {
         logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", folder.Path);
+        var password = ClusterPassword.Generate();
+        ClusterPassword.Write(folder.PasswordFile, password);
+        var pwfile = folder.PasswordFile;
+        if (runner.AsPostgresUser)
+        {
+            pwfile = folder.PasswordFile + ".initdb";
+            ClusterPassword.Write(pwfile, password);
+            await new CommandRunner(asPostgresUser: false).RunCheckedAsync(
+                "chown", [$"{UnixUser.PostgresAccount}:", pwfile], Quick, ct);
+        }
         List<string> arguments =
         [
             "-D", folder.Path, "-E", "UTF8", "--locale=" + (OperatingSystem.IsLinux() ? "C.UTF-8" : "C"),
-            // Trust needs no password, acceptable only because the server listens on 127.0.0.1 alone and has no
-            // Unix socket (see StartServerAsync): only processes on this machine can reach it at all.
-            "-A", "trust", "-U", "postgres",
+            "--auth-local=" + TrustMigration.Method, "--auth-host=" + TrustMigration.Method,
+            "-U", "postgres", "--pwfile=" + pwfile,
         ];
         if (options.Ephemeral)
         {
             arguments.Add("--no-sync");
         }
-        await runner.RunCheckedAsync(binaries.InitDb, arguments, InitDbTimeout, ct);
+        try
+        {
+            await runner.RunCheckedAsync(binaries.InitDb, arguments, InitDbTimeout, ct);
+        }
+        finally
+        {
+            if (pwfile != folder.PasswordFile)
+            {
+                File.Delete(pwfile);
+            }
+        }
+        return password;
+    }
+
+    /// <summary>
+    /// The password of an existing cluster. One that still trusts (an earlier version's) gets one now, set once the
+    /// server runs (<see cref="RequirePasswordAsync"/>); one that asks for a password but lost its file is refused.
+    /// </summary>
+    private static string KeptPassword(DataFolder folder, bool trusting)
+    {
+        if (ClusterPassword.Read(folder.PasswordFile) is { } kept)
+        {
+            return kept;
+        }
+        if (!trusting)
+        {
+            throw new LocalPostgresException(
+                $"The PostgreSQL cluster in '{folder.Path}' requires a password, but its password file " +
+                $"'{folder.PasswordFile}' is missing. Restore that file; or, to set a new password, replace " +
+                $"'{TrustMigration.Method}' with 'trust' in '{folder.HbaFile}' and start again: the start sets a new " +
+                "password, keeps it in that file and stops trusting.");
+        }
+        var password = ClusterPassword.Generate();
+        ClusterPassword.Write(folder.PasswordFile, password);
+        return password;
     }
 
     /// <summary>Binaries of another major version cannot open the cluster; say so plainly instead of via the server log.</summary>
@@ -138,6 +185,67 @@ public sealed partial class LocalPostgresServer
         serverLog.Contains("Address already in use", StringComparison.Ordinal) ||
         serverLog.Contains("could not create any TCP/IP sockets", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Moves a cluster that trusts every local connection to its password (see <see cref="TrustMigration"/>):
+    /// sets the superuser's password while trust still lets us in, rewrites <c>pg_hba.conf</c>, reloads, and waits
+    /// until a wrong password is refused.
+    /// </summary>
+    private async Task RequirePasswordAsync(CancellationToken ct)
+    {
+        _logger.LogWarning(
+            "The PostgreSQL cluster in {DataDirectory} lets local connections in without a password (created by an " +
+            "earlier version); setting a password, kept in {PasswordFile}", _folder.Path, _folder.PasswordFile);
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync(ct);
+            // No parameters in ALTER ROLE; the generated password is base64url, nothing in it needs quoting.
+            await using (var alter = new NpgsqlCommand(
+                $"SET password_encryption = '{TrustMigration.Method}'; ALTER ROLE postgres PASSWORD '{_password}'", connection))
+            {
+                await alter.ExecuteNonQueryAsync(ct);
+            }
+            TrustMigration.RewriteHba(_folder);
+            await using var reload = new NpgsqlCommand("SELECT pg_reload_conf()", connection);
+            await reload.ExecuteNonQueryAsync(ct);
+        }
+        var deadline = DateTime.UtcNow + Quick;
+        while (!await RefusesAsync("not-the-password", ct))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new LocalPostgresException(
+                    $"PostgreSQL in '{_folder.Path}' still admits connections without the password after " +
+                    $"'{_folder.HbaFile}' was changed to require it; see the server log ({_folder.LogFile}).");
+            }
+            await Task.Delay(50, ct);
+        }
+    }
+
+    /// <summary>Whether the server refuses a connection with this password.</summary>
+    internal async Task<bool> RefusesAsync(string? password, CancellationToken ct)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres"))
+        {
+            Password = password, Pooling = false, Timeout = 5,
+        }.ConnectionString;
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            return false;
+        }
+        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            return true;
+        }
+        catch (NpgsqlException ex) when (ex is not PostgresException && password is null)
+        {
+            // No password at all: Npgsql refuses itself once the server asks for one.
+            return true;
+        }
+    }
+
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -149,6 +257,13 @@ public sealed partial class LocalPostgresServer
                 await using var connection = new NpgsqlConnection(connectionString);
                 await connection.OpenAsync(ct);
                 return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidPassword)
+            {
+                throw new LocalPostgresException(
+                    $"PostgreSQL in '{_folder.Path}' refused the password kept in '{_folder.PasswordFile}'. Restore the " +
+                    $"file the cluster was created with; or, to set a new password, replace '{TrustMigration.Method}' " +
+                    $"with 'trust' in '{_folder.HbaFile}' and start again.", ex);
             }
             catch (NpgsqlException ex) when (DateTime.UtcNow < deadline)
             {

@@ -18,10 +18,13 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     private readonly CommandRunner _runner;
     private readonly ILogger _logger;
     private readonly bool _ephemeral;
+    private readonly string _password;
     private int _stopped;
 
-    private LocalPostgresServer(DataFolder folder, PostgresBinaries binaries, CommandRunner runner, ILogger logger, bool ephemeral, int port)
+    private LocalPostgresServer(
+        DataFolder folder, PostgresBinaries binaries, CommandRunner runner, ILogger logger, bool ephemeral, int port, string password)
     {
+        _password = password;
         _folder = folder;
         _binaries = binaries;
         _runner = runner;
@@ -36,6 +39,9 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
 
     /// <summary>Where the server writes its log (beside the data folder).</summary>
     public string LogFile => _folder.LogFile;
+
+    /// <summary>Where the superuser's password is kept (beside the data folder, owner-only).</summary>
+    public string PasswordFile => _folder.PasswordFile;
 
     /// <summary>
     /// Root: <c>/var/lib/{appName}</c>. Otherwise <c>$XDG_DATA_HOME/{appName}</c>, or <c>~/.local/share/{appName}</c>.
@@ -67,23 +73,31 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
         await ClaimAsync(folder, binaries, runner, logger, ct);
 
+        var trusting = false;
+        string password;
         if (!folder.IsInitialized)
         {
-            await InitializeAsync(folder, binaries, runner, options, logger, ct);
+            password = await InitializeAsync(folder, binaries, runner, options, logger, ct);
         }
         else
         {
             await CheckVersionAsync(folder, binaries, runner, ct);
+            trusting = TrustMigration.IsTrusting(folder);
+            password = KeptPassword(folder, trusting);
         }
 
         var port = await StartServerAsync(folder, binaries, runner, options, logger, ct);
-        var server = new LocalPostgresServer(folder, binaries, runner, logger, options.Ephemeral, port);
+        var server = new LocalPostgresServer(folder, binaries, runner, logger, options.Ephemeral, port, password);
         AppDomain.CurrentDomain.ProcessExit += server.OnProcessExit;
         // A crash (say, a start-up failure in the host) ends the process without ProcessExit.
         AppDomain.CurrentDomain.UnhandledException += server.OnProcessExit;
         try
         {
             await server.WaitUntilReadyAsync(options.StartTimeout, ct);
+            if (trusting)
+            {
+                await server.RequirePasswordAsync(ct);
+            }
             await server.EnsureDatabaseAsync(options.Database, ct);
         }
         catch
@@ -97,14 +111,15 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Superuser <c>postgres</c> without a password: the cluster trusts local TCP connections (see initdb). The
-    /// port only listens on 127.0.0.1.
+    /// Superuser <c>postgres</c> with its password (SCRAM-SHA-256; see <see cref="ClusterPassword"/>). The port only
+    /// listens on 127.0.0.1, and every connection to it needs the password.
     /// </summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
         Port = Port,
         Username = "postgres",
+        Password = _password,
         Database = database,
     }.ConnectionString;
 
@@ -170,6 +185,7 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         {
             Directory.Delete(_folder.Path, recursive: true);
             File.Delete(_folder.LogFile);
+            File.Delete(_folder.PasswordFile);
             File.Delete(_folder.OwnerFile);
         }
         catch (IOException ex)

@@ -16,7 +16,7 @@ public sealed record VisibleDeviceItem(string Serial, IReadOnlyList<string> Acti
 public sealed record VisibleDevicesResponse(long Revision, IReadOnlyList<VisibleDeviceItem> Devices);
 
 /// <summary>Source-generated JSON for the decision API: no reflection on the hot path.</summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(CheckAccessBody))]
 [JsonSerializable(typeof(VisibleDevicesBody))]
 [JsonSerializable(typeof(CheckAccessResponse))]

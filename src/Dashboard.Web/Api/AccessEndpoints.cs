@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dashboard.Core.Access;
 using Dashboard.Core.Access.Runtime;
 using Dashboard.Web.Access;
+using Dashboard.Web.Api.Json;
 using Dashboard.Web.Auth;
 
 namespace Dashboard.Web.Api;
@@ -210,7 +211,10 @@ internal static class AccessRequestBody
         }
         catch (JsonException e)
         {
-            return (null, Invalid(FieldOf(e.Path), "Not valid here: " + FirstSentence(e.Message)));
+            var field = FieldOf(e.Path);
+            return DuplicateProperties.TryDescribe(e, field, out var duplicate)
+                ? (null, Invalid(field, duplicate))
+                : (null, Invalid(field, "Not valid here: " + FirstSentence(e.Message)));
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {

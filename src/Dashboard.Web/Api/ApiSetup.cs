@@ -57,6 +57,7 @@ public static class ApiSetup
         services.AddOpenApi(o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<OpenApiDocumentInfo>();
             o.AddDocumentTransformer<OpenApiBearerSecurity>();
             o.AddOperationTransformer<OpenApiBearerSecurity>();
             o.AddSchemaTransformer<OpenApiWireTypes>();

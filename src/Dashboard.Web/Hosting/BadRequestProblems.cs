@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dashboard.Web.Api.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Hosting;
@@ -46,6 +47,10 @@ internal static partial class BadRequestProblems
             // Required properties of a nested object are named under it: "scope.integration".
             var fields = missing.Select(name => parent == BodyField ? name : parent + "." + name).ToList();
             return (fields, Api.ValidationErrors.RequiredMessage);
+        }
+        if (DuplicateProperties.TryDescribe(exception, parent, out var duplicate))
+        {
+            return ([parent], duplicate);
         }
         var position = exception.LineNumber is { } line && exception.BytePositionInLine is { } column
             ? $" (line {line + 1}, position {column + 1})"

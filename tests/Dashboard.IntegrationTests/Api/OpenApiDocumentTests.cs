@@ -6,29 +6,69 @@ namespace Dashboard.IntegrationTests.Api;
 public sealed class OpenApiDocumentTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
 {
     [Theory]
-    [InlineData("/api/v1/accounts", "get", "SearchAccounts")]
-    [InlineData("/api/v1/devices", "get", "SearchDevices")]
-    [InlineData("/api/v1/devices/{serial}", "get", "GetDevice")]
-    public async Task Document_ListsTheEndpointWithItsNameAndBearerSecurity(string path, string method, string operationId)
+    [InlineData("/api/v1/accounts", "get", "SearchAccounts", "staffToken")]
+    [InlineData("/api/v1/devices", "get", "SearchDevices", "staffToken")]
+    [InlineData("/api/v1/devices/{serial}", "get", "GetDevice", "staffToken")]
+    [InlineData("/api/v1/kill-switches", "post", "FireKillSwitch", "staffToken")]
+    [InlineData("/api/v1/access/check", "post", "CheckAccess", "bridgeKey")]
+    [InlineData("/api/v1/links", "post", null, "bridgeKey")]
+    public async Task Document_ListsTheEndpointWithItsNameAndCredential(string path, string method, string? operationId, string scheme)
     {
         var document = await DocumentAsync();
 
         var operation = document["paths"]?[path]?[method];
         operation.ShouldNotBeNull($"{method} {path} is not in the document");
-        operation["operationId"].Text().ShouldBe(operationId);
-        operation["security"]!.AsArray().Select(s => s.Keys().Single()).ShouldContain("bearer");
+        if (operationId is not null)
+        {
+            operation["operationId"].Text().ShouldBe(operationId);
+        }
+        operation["security"]!.AsArray().Select(s => s.Keys().Single()).ShouldBe([scheme]);
         operation["responses"].Keys().ShouldContain("401");
     }
 
-    [Fact]
-    public async Task Document_DescribesTheBearerScheme()
+    [Theory]
+    [InlineData("staffToken", "Staff API tokens")]
+    [InlineData("bridgeKey", "integration catalog")]
+    public async Task Document_DescribesEachCredentialAsABearerScheme(string name, string mentioned)
     {
         var document = await DocumentAsync();
 
-        var scheme = document["components"]?["securitySchemes"]?["bearer"];
+        var scheme = document["components"]?["securitySchemes"]?[name];
         scheme.ShouldNotBeNull();
         scheme["type"].Text().ShouldBe("http");
         scheme["scheme"].Text().ShouldBe("bearer");
+        scheme["description"].Text().ShouldContain(mentioned);
+    }
+
+    [Fact]
+    public async Task Document_NamesTheProductWhatItIsForAndItsLicence()
+    {
+        var document = await DocumentAsync();
+
+        var info = document["info"].ShouldNotBeNull();
+        info["title"].Text().ShouldBe("Fleet Dashboard API");
+        info["description"].Text().ShouldContain("kill switches");
+        info["description"].Text().ShouldContain("OAuth");
+        info["license"]?["name"].Text().ShouldStartWith("Proprietary");
+        document["servers"]?.AsArray().ShouldAllBe(s => !s!["url"]!.GetValue<string>().EndsWith('/'));
+    }
+
+    [Fact]
+    public async Task Document_DescribesEveryTagItsOperationsUse()
+    {
+        var document = await DocumentAsync();
+
+        var used = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => o.Value))
+            .OfType<JsonObject>()
+            .SelectMany(o => o["tags"]?.AsArray().Select(t => t!.GetValue<string>()) ?? [])
+            .ToHashSet();
+        var described = (document["tags"]?.AsArray() ?? [])
+            .Where(t => !string.IsNullOrWhiteSpace(t?["description"]?.GetValue<string>()))
+            .Select(t => t!["name"]!.GetValue<string>())
+            .ToHashSet();
+        used.ShouldNotBeEmpty();
+        used.Except(described).ShouldBeEmpty("tags without a description");
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Dashboard.IntegrationTests.Deployment;
 
 /// <summary>Files at the repository root, found from the test assembly's folder.</summary>
@@ -18,6 +20,11 @@ internal static class RepositoryFiles
                 return folder.FullName;
             }
         }
-        throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory}.");
+        // Build output outside the repository (DASHBOARD_ARTIFACTS): the folder the test project was built from.
+        var built = typeof(RepositoryFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        return built is not null && File.Exists(Path.Combine(built, "Dashboard.sln"))
+            ? built
+            : throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory} nor at {built}.");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dashboard.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.IntegrationTests.Hardening;
 
 /// <summary>One API operation as the app itself describes it: method, route template, declared query parameters.</summary>
-internal sealed record HostileInputEndpoint(string Method, string Template, IReadOnlyList<string> QueryParameters)
+/// <param name="BodyType">The JSON body the endpoint reads (its accepts metadata), null when it reads none.</param>
+internal sealed record HostileInputEndpoint(string Method, string Template, IReadOnlyList<string> QueryParameters, Type? BodyType = null)
 {
     /// <summary>Bridges call the decision and link endpoints with their key; everything else is staff.</summary>
     public bool IsBridge => Template.StartsWith("/api/v1/access/", StringComparison.Ordinal)
@@ -32,8 +34,8 @@ internal sealed record HostileInputEndpoint(string Method, string Template, IRea
             .ToList();
         return MappedRoutes.Of(services)
             .Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal))
-            .SelectMany(e => (e.Methods ?? []).Select(m => (Template: e.Pattern, Method: m)))
-            .Select(e => new HostileInputEndpoint(e.Method, e.Template, QueryParametersOf(described, e.Method, e.Template)))
+            .SelectMany(e => (e.Methods ?? []).Select(m => (Template: e.Pattern, Method: m, Body: e.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType)))
+            .Select(e => new HostileInputEndpoint(e.Method, e.Template, QueryParametersOf(described, e.Method, e.Template), e.Body))
             .OrderBy(e => e.Template, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
             .ToList();
     }

@@ -104,6 +104,51 @@ public sealed class HostileInputTests(DashboardAppFactory app) : IClassFixture<D
         }
     }
 
+    /// <summary>
+    /// A body the endpoint would otherwise read, with one of its properties sent twice (at the top, or inside an
+    /// object it holds): a 400 naming that property, whichever it is, and nothing written (docs/decisions/0025).
+    /// </summary>
+    [Fact]
+    public async Task EveryEndpointTakingABody_WithARepeatedProperty_Answers400NamingItAndWritesNothing()
+    {
+        using var staff = app.CreateClient(StaffToken);
+        using var bridge = app.CreateClient(BridgeKey);
+        var endpoints = HostileInputEndpoint.Enumerate(app.Services).Where(e => e.BodyType is not null).ToList();
+        endpoints.Count.ShouldBeGreaterThanOrEqualTo(10, string.Join("\n", endpoints));
+        var failures = new List<string>();
+        var sent = 0;
+
+        var before = await HostileInputFingerprint.TakeAsync(app.ConnectionString);
+        foreach (var endpoint in endpoints)
+        {
+            var path = endpoint.Path(p => p is "serial" ? DemoSerial : Guid.NewGuid().ToString());
+            foreach (var (field, body) in RepeatedPropertyBodies.For(endpoint.BodyType!))
+            {
+                sent++;
+                using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path) { Content = Json(body) };
+                using var response = await (endpoint.IsBridge ? bridge : staff).SendAsync(request);
+                var text = await response.Content.ReadAsStringAsync();
+                if ((int)response.StatusCode != 400 || !NamesField(text, field))
+                {
+                    failures.Add($"{endpoint} with {body}: {(int)response.StatusCode} {Shorten(text)}");
+                }
+            }
+        }
+        var after = await HostileInputFingerprint.TakeAsync(app.ConnectionString);
+
+        failures.ShouldBeEmpty($"{failures.Count} of {sent} requests:\n" + string.Join("\n", failures));
+        after.Where(t => before[t.Key] != t.Value).Select(t => t.Key).ShouldBeEmpty("tables written by rejected requests");
+        sent.ShouldBeGreaterThan(endpoints.Count);
+    }
+
+    private static bool NamesField(string problem, string field)
+    {
+        using var document = JsonDocument.Parse(problem);
+        return document.RootElement.TryGetProperty("errors", out var errors)
+            && errors.TryGetProperty(field, out var messages)
+            && messages.EnumerateArray().Any(m => m.GetString()!.Contains("more than once", StringComparison.Ordinal));
+    }
+
     private IEnumerable<(string Path, string? Body)> Requests(HostileInputEndpoint endpoint, Random random)
     {
         string Pick(string[] values) => values[random.Next(values.Length)];
@@ -152,6 +197,12 @@ public sealed class HostileInputTests(DashboardAppFactory app) : IClassFixture<D
             {
                 yield return (BodyPath(), $"{{\"{field}\":{value}}}");
             }
+        }
+        // The same property twice, at the top and inside an object: refused whatever the values.
+        foreach (var field in HostileInputValues.Fields)
+        {
+            yield return (BodyPath(), $"{{\"{field}\":{Pick(HostileInputValues.JsonValues)},\"{field}\":{Pick(HostileInputValues.JsonValues)}}}");
+            yield return (BodyPath(), $"{{\"scope\":{{\"{field}\":{Pick(HostileInputValues.JsonValues)},\"{field}\":{Pick(HostileInputValues.JsonValues)}}}}}");
         }
         for (var i = 0; i < 40; i++)
         {

@@ -5,7 +5,8 @@ namespace Dashboard.Web.Api.Json;
 
 /// <summary>
 /// The API's wire format: camelCase properties, enums as lower-case strings (<c>pending_approval</c>),
-/// timestamps as ISO 8601 UTC with <c>Z</c>, and strict reading so a malformed request is a 400, never a guess.
+/// timestamps as ISO 8601 UTC with <c>Z</c>, and strict reading so a malformed or ambiguous request (a repeated
+/// property) is a 400, never a guess.
 /// </summary>
 public static class ApiJson
 {
@@ -22,6 +23,8 @@ public static class ApiJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
+        // A repeated property is a 400 naming it, at any depth (see DuplicateProperties).
+        options.AllowDuplicateProperties = false;
         options.Converters.Add(new WireEnumConverterFactory());
         // [Flags] enums only (the factory above takes every other enum).
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
