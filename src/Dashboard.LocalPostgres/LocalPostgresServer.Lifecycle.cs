@@ -222,8 +222,8 @@ public sealed partial class LocalPostgresServer
         }
     }
 
-    /// <summary>Whether the server refuses a connection with this password.</summary>
-    internal async Task<bool> RefusesAsync(string? password, CancellationToken ct)
+    /// <summary>Whether the server turns away the superuser with this (wrong) password.</summary>
+    private async Task<bool> RefusesAsync(string password, CancellationToken ct)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres"))
         {
@@ -235,13 +235,8 @@ public sealed partial class LocalPostgresServer
             await connection.OpenAsync(ct);
             return false;
         }
-        catch (PostgresException ex) when (ex.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidPassword)
         {
-            return true;
-        }
-        catch (NpgsqlException ex) when (ex is not PostgresException && password is null)
-        {
-            // No password at all: Npgsql refuses itself once the server asks for one.
             return true;
         }
     }
