@@ -4,6 +4,7 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -48,15 +49,17 @@ public static class AccountEndpoints
     }
 
     internal static Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> LockAsync(
-        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, CancellationToken ct) =>
-        SetStatusAsync(id, request, user, locks.LockAsync, ct);
+        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, ResourceGuard guard,
+        CancellationToken ct) =>
+        SetStatusAsync(id, request, user, guard, locks.LockAsync, ct);
 
     internal static Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> UnlockAsync(
-        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, CancellationToken ct) =>
-        SetStatusAsync(id, request, user, locks.UnlockAsync, ct);
+        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, ResourceGuard guard,
+        CancellationToken ct) =>
+        SetStatusAsync(id, request, user, guard, locks.UnlockAsync, ct);
 
     private static async Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> SetStatusAsync(
-        string id, AccountReasonRequest request, ClaimsPrincipal user,
+        string id, AccountReasonRequest request, ClaimsPrincipal user, ResourceGuard guard,
         Func<Guid, string, ChangeActor, CancellationToken, Task<AccountLockResult>> change, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -69,6 +72,11 @@ public static class AccountEndpoints
         if (errors.HasErrors)
         {
             return errors.ToProblem();
+        }
+        // Lock and unlock are one operation: whoever may do one may undo it.
+        if (await guard.AccountAsync(user, accountId!.Value, AccountOperations.Lock) is { } refused)
+        {
+            return refused;
         }
         AccountLockResult result;
         try

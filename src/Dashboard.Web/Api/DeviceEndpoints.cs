@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Dashboard.Core.Access;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -37,7 +39,7 @@ public static class DeviceEndpoints
     }
 
     internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(
-        string serial, DeviceSearch search, EffectiveAccess access, CancellationToken ct)
+        string serial, ClaimsPrincipal user, DeviceSearch search, EffectiveAccess access, ResourceGuard guard, CancellationToken ct)
     {
         var device = await search.FindAsync(serial, ct);
         if (device is null)
@@ -45,6 +47,10 @@ public static class DeviceEndpoints
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
                 detail: $"No device has the serial '{Device.CanonicalSerial(serial)}'.");
+        }
+        if (await guard.DeviceAsync(user, DeviceResource.Of(device), DeviceOperations.Read) is { } refused)
+        {
+            return refused;
         }
         return TypedResults.Ok(await DeviceAccess.ResponseAsync(device, access, ct));
     }

@@ -3,6 +3,7 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Data;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -47,9 +48,13 @@ public static class KillSwitchEndpoints
         return api;
     }
 
-    internal static async Task<Results<Ok<BlastRadius>, ValidationProblem>> PreviewAsync(
-        KillSwitchScopeBody body, KillSwitchService service, CancellationToken ct)
+    internal static async Task<Results<Ok<BlastRadius>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        KillSwitchScopeBody body, ClaimsPrincipal user, KillSwitchService service, ResourceGuard guard, CancellationToken ct)
     {
+        if (await guard.KillSwitchesAsync(user, KillSwitchOperations.Preview) is { } refused)
+        {
+            return refused;
+        }
         var scope = body.ToScope();
         var errors = new ValidationErrors();
         // The body is the bare scope, so its fields are named without a prefix.
@@ -62,8 +67,12 @@ public static class KillSwitchEndpoints
     }
 
     internal static async Task<Results<Created<FireKillSwitchResponse>, ValidationProblem, ProblemHttpResult>> FireAsync(
-        FireKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
+        FireKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, ResourceGuard guard, CancellationToken ct)
     {
+        if (await guard.KillSwitchesAsync(user, KillSwitchOperations.Fire) is { } refused)
+        {
+            return refused;
+        }
         var errors = new ValidationErrors();
         var scope = request.Scope?.ToScope();
         await KillSwitchInput.AddScopeErrorsAsync(errors, service, scope, path: "scope", ct);
@@ -86,9 +95,13 @@ public static class KillSwitchEndpoints
         }
     }
 
-    internal static async Task<Results<Ok<Paged<KillSwitchResponse>>, ValidationProblem>> ListAsync(
-        bool? active, int? page, int? pageSize, KillSwitchService service, CancellationToken ct)
+    internal static async Task<Results<Ok<Paged<KillSwitchResponse>>, ValidationProblem, ProblemHttpResult>> ListAsync(
+        bool? active, int? page, int? pageSize, ClaimsPrincipal user, KillSwitchService service, ResourceGuard guard, CancellationToken ct)
     {
+        if (await guard.KillSwitchesAsync(user, KillSwitchOperations.Read) is { } refused)
+        {
+            return refused;
+        }
         var errors = new ValidationErrors();
         var paging = Paging.Read(page, pageSize, errors);
         if (errors.HasErrors)
@@ -100,13 +113,18 @@ public static class KillSwitchEndpoints
     }
 
     internal static async Task<Results<Accepted<LiftStatusResponse>, ValidationProblem, ProblemHttpResult>> RequestLiftAsync(
-        Guid id, LiftKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
+        Guid id, LiftKillSwitchRequest request, ClaimsPrincipal user, KillSwitchService service, ResourceGuard guard,
+        CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var reason = KillSwitchInput.Reason(errors, "reason", request.Reason);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
+        }
+        if (await guard.KillSwitchAsync(user, id, KillSwitchOperations.RequestLift, ct) is { } refused)
+        {
+            return refused;
         }
         var result = await service.RequestLiftAsync(id, reason!, user.AuditActor(), ct);
         return result.Outcome switch
@@ -117,8 +135,13 @@ public static class KillSwitchEndpoints
     }
 
     internal static async Task<Results<Ok<LiftStatusResponse>, ProblemHttpResult>> ApproveLiftAsync(
-        Guid id, ClaimsPrincipal user, KillSwitchService service, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, KillSwitchService service, ResourceGuard guard, CancellationToken ct)
     {
+        // The two-person rule, judged on the switch as read now; the service judges it again under the row lock.
+        if (await guard.KillSwitchAsync(user, id, KillSwitchOperations.ApproveLift, ct) is { } refused)
+        {
+            return refused;
+        }
         try
         {
             var result = await service.ApproveLiftAsync(id, user.AuditActor(), ct);

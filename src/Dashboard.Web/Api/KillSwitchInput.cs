@@ -48,7 +48,7 @@ internal static class KillSwitchInput
     public static string RefusalMessage(Guid id, LiftResult result) => result.Outcome switch
     {
         LiftOutcome.NotFound => $"No kill switch has the id '{id}'.",
-        LiftOutcome.SameAdmin => "A lift must be approved by a vendor admin other than the one who requested it.",
+        LiftOutcome.SameAdmin => Auth.Resources.KillSwitchAuthorizationHandler.TwoPersonRule,
         _ => $"The kill switch is {StatusWords(result.Status)}: there is nothing to do.",
     };
 

@@ -6,6 +6,7 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -49,8 +50,12 @@ public static partial class OwnershipEndpoints
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<OwnershipEntryResponse>>, ProblemHttpResult>> HistoryAsync(
-        string serial, OwnershipHistory history, CancellationToken ct)
+        string serial, ClaimsPrincipal user, OwnershipHistory history, ResourceGuard guard, CancellationToken ct)
     {
+        if (await guard.DeviceAsync(user, serial, DeviceOperations.Read, ct) is { } refused)
+        {
+            return refused;
+        }
         var entries = await history.TimelineAsync(serial, ct);
         if (entries is null)
         {
@@ -62,7 +67,7 @@ public static partial class OwnershipEndpoints
     }
 
     internal static async Task<Results<Ok<OwnerAtResponse>, ValidationProblem, ProblemHttpResult>> OwnerAtAsync(
-        string serial, string? at, OwnershipHistory history, CancellationToken ct)
+        string serial, string? at, ClaimsPrincipal user, OwnershipHistory history, ResourceGuard guard, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var instant = ParseInstant(errors, "at", at);
@@ -70,54 +75,63 @@ public static partial class OwnershipEndpoints
         {
             return errors.ToProblem();
         }
+        if (await guard.DeviceAsync(user, serial, DeviceOperations.Read, ct) is { } refused)
+        {
+            return refused;
+        }
         var owner = await history.OwnerAtAsync(serial, instant!.Value, ct);
         return owner is null ? DeviceNotFound(serial) : TypedResults.Ok(new OwnerAtResponse(owner.At, owner.Owner));
     }
 
     internal static Task<Results<Ok<DeviceResponse>, ValidationProblem, ProblemHttpResult>> ClaimAsync(
         string serial, ClaimDeviceRequest request, ClaimsPrincipal user, OwnershipService ownership, EffectiveAccess access,
-        CancellationToken ct)
+        ResourceGuard guard, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var account = errors.RequireUuid("account", request.Account);
         var reason = Reason(errors, request.Reason);
         return RunAsync(errors, "account", () => OwnershipChange.Claim(serial, account!.Value, reason!, request.ExpectedOwnershipVersion),
-            user, ownership, access, ct);
+            DeviceOperations.Claim, user, ownership, access, guard, ct);
     }
 
     internal static Task<Results<Ok<DeviceResponse>, ValidationProblem, ProblemHttpResult>> TransferAsync(
         string serial, TransferDeviceRequest request, ClaimsPrincipal user, OwnershipService ownership, EffectiveAccess access,
-        CancellationToken ct)
+        ResourceGuard guard, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var account = errors.RequireUuid("toAccount", request.ToAccount);
         var reason = Reason(errors, request.Reason);
         return RunAsync(errors, "toAccount", () => OwnershipChange.Transfer(serial, account!.Value, reason!, request.ExpectedOwnershipVersion),
-            user, ownership, access, ct);
+            DeviceOperations.Transfer, user, ownership, access, guard, ct);
     }
 
     internal static Task<Results<Ok<DeviceResponse>, ValidationProblem, ProblemHttpResult>> ReleaseAsync(
         string serial, ReleaseDeviceRequest request, ClaimsPrincipal user, OwnershipService ownership, EffectiveAccess access,
-        CancellationToken ct)
+        ResourceGuard guard, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var reason = Reason(errors, request.Reason);
         return RunAsync(errors, accountField: null, () => OwnershipChange.Release(serial, reason!, request.ExpectedOwnershipVersion),
-            user, ownership, access, ct);
+            DeviceOperations.Release, user, ownership, access, guard, ct);
     }
 
     private static async Task<Results<Ok<DeviceResponse>, ValidationProblem, ProblemHttpResult>> RunAsync(
-        ValidationErrors errors, string? accountField, Func<OwnershipChange> change, ClaimsPrincipal user,
-        OwnershipService ownership, EffectiveAccess access, CancellationToken ct)
+        ValidationErrors errors, string? accountField, Func<OwnershipChange> change, DeviceOperationRequirement operation,
+        ClaimsPrincipal user, OwnershipService ownership, EffectiveAccess access, ResourceGuard guard, CancellationToken ct)
     {
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
+        var requested = change();
+        if (await guard.DeviceAsync(user, requested.Serial, operation, ct) is { } refused)
+        {
+            return refused;
+        }
         OwnershipResult result;
         try
         {
-            result = await ownership.ChangeAsync(change(), user.ChangeActor(), ct);
+            result = await ownership.ChangeAsync(requested, user.ChangeActor(), ct);
         }
         catch (PropagationTimeoutException e)
         {

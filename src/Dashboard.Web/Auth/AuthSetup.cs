@@ -1,5 +1,6 @@
 using Dashboard.Core.Auth;
 using Dashboard.Core.Data;
+using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Components.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -61,6 +62,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Bridge, p => p.RequireAuthenticatedUser().RequireAssertion(c =>
                 c.User.Identities.Any(i => i.IsAuthenticated && i.AuthenticationType == AuthSchemes.BridgeKey
                     && i.HasClaim(claim => claim.Type == DashboardClaims.IntegrationId))));
+
+        services.AddResourceAuthorization();
 
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<PasswordSignIn>();

@@ -4,6 +4,7 @@ using Dashboard.Core.Integrations;
 using Dashboard.Web.Access;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Links;
@@ -112,7 +113,8 @@ public static class LinkEndpoints
     }
 
     internal static async Task<Results<Ok<RevokeLinkResponse>, ValidationProblem, ProblemHttpResult>> RevokeAsync(
-        string id, string integration, RevokeLinkRequest? request, ClaimsPrincipal user, LinkService links, CancellationToken ct)
+        string id, string integration, RevokeLinkRequest? request, ClaimsPrincipal user, LinkService links, ResourceGuard guard,
+        CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var reason = errors.RequireText("reason", request?.Reason);
@@ -124,6 +126,10 @@ public static class LinkEndpoints
         if (errors.HasErrors)
         {
             return errors.ToProblem();
+        }
+        if (await guard.AccountAsync(user, accountId!.Value, AccountOperations.RevokeLink) is { } refused)
+        {
+            return refused;
         }
         if (await links.IntegrationIdAsync(integration, ct) is not { } integrationId)
         {

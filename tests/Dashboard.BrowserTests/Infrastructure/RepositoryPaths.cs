@@ -7,15 +7,24 @@ public static class RepositoryPaths
 
     public static string Screenshots => Path.Combine(Root, "docs", "screenshots");
 
-    private static string FindRoot()
+    private static string FindRoot() =>
+        Above(AppContext.BaseDirectory)
+        // Build output may live outside the repository (DASHBOARD_ARTIFACTS): then start from this source file.
+        ?? Above(SourceFolder())
+        ?? throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory} or {SourceFolder()}.");
+
+    private static string? Above(string start)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
             {
                 return dir.FullName;
             }
         }
-        throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory}.");
+        return null;
     }
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetDirectoryName(path) ?? "";
 }

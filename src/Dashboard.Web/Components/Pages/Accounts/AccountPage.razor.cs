@@ -3,7 +3,9 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
@@ -21,6 +23,9 @@ public sealed partial class AccountPage
     private string? busy;
     private int version;
 
+    /// <summary>The account operations the signed-in user may perform here (the account handler's answer).</summary>
+    private IReadOnlySet<string> allowed = new HashSet<string>();
+
     [Parameter]
     public Guid Id { get; set; }
 
@@ -29,12 +34,18 @@ public sealed partial class AccountPage
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
+    private bool Allows(AccountOperationRequirement operation) => allowed.Contains(operation.Name);
+
     private async Task LoadAsync()
     {
-        account = await Accounts.FindAsync(Id);
+        var user = (await Authentication.GetAuthenticationStateAsync()).User;
+        allowed = await Authorization.AllowedAsync(user, new AccountResource(Id), AccountOperations.All);
+        // An account the user may not see is shown exactly as one that does not exist.
+        account = Allows(AccountOperations.Read) ? await Accounts.FindAsync(Id) : null;
         if (account is not null)
         {
             owned = await Accounts.OwnedDevicesAsync(Id, PageRequest.First(PageSize));
@@ -57,6 +68,10 @@ public sealed partial class AccountPage
         string summary, string confirm, ButtonStyle style,
         Func<Guid, string, Core.Audit.ChangeActor, CancellationToken, Task<AccountLockResult>> change, string doing)
     {
+        if (!Allows(AccountOperations.Lock))
+        {
+            return;
+        }
         var parameters = new Dictionary<string, object?>
         {
             [nameof(ReasonDialog.Summary)] = summary,
@@ -73,8 +88,10 @@ public sealed partial class AccountPage
         StateHasChanged();
         try
         {
-            var actor = (await Authentication.GetAuthenticationStateAsync()).User.ChangeActor();
-            var result = await change(account.Id, answer.Reason, actor, CancellationToken.None);
+            var user = (await Authentication.GetAuthenticationStateAsync()).User;
+            var result = (await Authorization.AuthorizeAsync(user, new AccountResource(account.Id), AccountOperations.Lock)).Succeeded
+                ? await change(account.Id, answer.Reason, user.ChangeActor(), CancellationToken.None)
+                : new AccountLockResult(AccountLockOutcome.NotFound, Problem: $"No account has the id '{account.Id}'.");
             if (result.Outcome == AccountLockOutcome.Done)
             {
                 Notifications.Notify(NotificationSeverity.Success, $"{confirm} done", $"{account.Email} is {result.Account?.Status.ToString().ToLowerInvariant()}.");

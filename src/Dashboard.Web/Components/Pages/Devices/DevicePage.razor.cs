@@ -3,7 +3,9 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
@@ -22,6 +24,9 @@ public sealed partial class DevicePage
     private bool loaded;
     private string? busy;
 
+    /// <summary>The device operations the signed-in user may perform here (the device handler's answer).</summary>
+    private IReadOnlySet<string> allowed = new HashSet<string>();
+
     [Parameter]
     public string Serial { get; set; } = "";
 
@@ -32,12 +37,22 @@ public sealed partial class DevicePage
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private bool Allows(DeviceOperationRequirement operation) => allowed.Contains(operation.Name);
 
     private async Task LoadAsync()
     {
         device = await Devices.FindAsync(Serial);
+        if (device is not null)
+        {
+            var user = (await Authentication.GetAuthenticationStateAsync()).User;
+            allowed = await Authorization.AllowedAsync(user, DeviceResource.Of(device), DeviceOperations.All);
+            // A device the user may not see is shown exactly as one that does not exist.
+            device = Allows(DeviceOperations.Read) ? device : null;
+        }
         if (device is not null)
         {
             var entries = Access.ForDeviceAsync(device.Serial, device.Owner?.Id);
@@ -52,25 +67,29 @@ public sealed partial class DevicePage
         $"Claim {device!.Serial} for an account. From then on that account's linked services may reach it once it exposes it.",
         "Claim", ButtonStyle.Primary, accountLabel: "Account (email)",
         (reason, account) => OwnershipChange.Claim(device.Serial, account!.Value, reason, device.OwnershipVersion),
-        "Claiming");
+        "Claiming", DeviceOperations.Claim);
 
     private Task TransferAsync() => ChangeAsync(
         $"Transfer {device!.Serial} from {device.Owner?.Email} to another account. {device.Owner?.Email}'s services lose it "
             + "at once and its exposures of it are removed.",
         "Transfer", ButtonStyle.Primary, accountLabel: "New owner (email)",
         (reason, account) => OwnershipChange.Transfer(device.Serial, account!.Value, reason, device.OwnershipVersion),
-        "Transferring");
+        "Transferring", DeviceOperations.Transfer);
 
     private Task ReleaseAsync() => ChangeAsync(
         $"Release {device!.Serial} from {device.Owner?.Email}: it will have no owner, and no service will reach it.",
         "Release", ButtonStyle.Danger, accountLabel: null,
         (reason, _) => OwnershipChange.Release(device.Serial, reason, device.OwnershipVersion),
-        "Releasing");
+        "Releasing", DeviceOperations.Release);
 
     private async Task ChangeAsync(
         string summary, string confirm, ButtonStyle style, string? accountLabel,
-        Func<string, Guid?, OwnershipChange> change, string doing)
+        Func<string, Guid?, OwnershipChange> change, string doing, DeviceOperationRequirement operation)
     {
+        if (!Allows(operation))
+        {
+            return;
+        }
         var parameters = new Dictionary<string, object?>
         {
             [nameof(ReasonDialog.Summary)] = summary,
@@ -89,8 +108,15 @@ public sealed partial class DevicePage
         StateHasChanged();
         try
         {
-            var actor = (await Authentication.GetAuthenticationStateAsync()).User.ChangeActor();
-            var result = await Ownership.ChangeAsync(change(answer.Reason, answer.Account?.Id), actor);
+            var user = (await Authentication.GetAuthenticationStateAsync()).User;
+            // Asked again of the device as it is now, not as it was when the buttons were drawn.
+            var current = await Devices.FindAsync(device.Serial);
+            if (current is null || !(await Authorization.AuthorizeAsync(user, DeviceResource.Of(current), operation)).Succeeded)
+            {
+                Notifications.Notify(NotificationSeverity.Error, "Not done", $"No device has the serial '{device.Serial}'.", duration: 15_000);
+                return;
+            }
+            var result = await Ownership.ChangeAsync(change(answer.Reason, answer.Account?.Id), user.ChangeActor());
             if (result.Outcome == OwnershipOutcome.Done)
             {
                 Notifications.Notify(NotificationSeverity.Success, $"{confirm} done",

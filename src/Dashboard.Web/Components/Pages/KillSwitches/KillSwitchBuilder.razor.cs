@@ -6,6 +6,8 @@ using Dashboard.Core.Integrations;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
@@ -52,6 +54,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
     [Inject] private FleetOverview Fleet { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ILogger<KillSwitchBuilder> Logger { get; set; } = default!;
 
     /// <summary>Pre-fills "one integration" (the status board links here with it).</summary>
@@ -132,6 +135,11 @@ public sealed partial class KillSwitchBuilder : IDisposable
             {
                 (radius, radiusKey, radiusScopeText) = (null, null, null);
                 radiusProblem = "Fix the scope to see its blast radius.";
+            }
+            else if (!await MayAsync(KillSwitchOperations.Preview))
+            {
+                (radius, radiusKey, radiusScopeText) = (null, null, null);
+                radiusProblem = "Only a vendor admin may count a blast radius.";
             }
             else
             {
@@ -223,6 +231,11 @@ public sealed partial class KillSwitchBuilder : IDisposable
         StateHasChanged();
         try
         {
+            if (!await MayAsync(KillSwitchOperations.Fire))
+            {
+                fireProblem = "Nothing was fired: only a vendor admin may fire a kill switch.";
+                return;
+            }
             var actor = (await Authentication.GetAuthenticationStateAsync()).User.AuditActor();
             fired = await KillSwitches.FireAsync(scope, reason, incident, actor);
             firedScopeText = words;
@@ -262,4 +275,8 @@ public sealed partial class KillSwitchBuilder : IDisposable
     public void Dispose() => pendingCount?.Cancel();
 
     private sealed record Option(string Value, string Text);
+
+    private async Task<bool> MayAsync(KillSwitchOperationRequirement operation) =>
+        (await Authorization.AuthorizeAsync((await Authentication.GetAuthenticationStateAsync()).User, KillSwitchResource.Any, operation))
+        .Succeeded;
 }

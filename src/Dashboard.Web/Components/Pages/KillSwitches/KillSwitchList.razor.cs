@@ -3,7 +3,9 @@ using Dashboard.Core.Data;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Components.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
@@ -12,7 +14,8 @@ namespace Dashboard.Web.Components.Pages.KillSwitches;
 
 /// <summary>
 /// Switches that still deny (pending lifts first), the two lift steps, and the paged history of lifted switches.
-/// The steps call <see cref="KillSwitchService"/>, which refuses self-approval whatever the page shows.
+/// Which step each switch offers is the kill switch handler's answer; the steps ask it again when taken, and
+/// <see cref="KillSwitchService"/> refuses self-approval again under the switch's row lock whatever the page shows.
 /// </summary>
 public sealed partial class KillSwitchList
 {
@@ -26,7 +29,7 @@ public sealed partial class KillSwitchList
     private Paged<KillSwitchRecord>? history;
     private int historyVersion;
     private IReadOnlyDictionary<Guid, string> accountEmails = new Dictionary<Guid, string>();
-    private string currentUserId = "";
+    private IReadOnlyDictionary<Guid, IReadOnlySet<string>> allowed = new Dictionary<Guid, IReadOnlySet<string>>();
     private bool busy;
     private Message? message;
 
@@ -35,24 +38,31 @@ public sealed partial class KillSwitchList
     [Inject] private ScopeSubjects Subjects { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private ResourceFacts Facts { get; set; } = default!;
 
     private IReadOnlyList<KillSwitchRecord> Pending => denying!.Where(k => k.Status == KillSwitchStatus.PendingApproval).ToArray();
     private IReadOnlyList<KillSwitchRecord> Active => denying!.Where(k => k.Status == KillSwitchStatus.Active).ToArray();
 
-    protected override async Task OnInitializedAsync()
-    {
-        currentUserId = (await Authentication.GetAuthenticationStateAsync()).User.UserId() ?? "";
-        await ReloadAsync();
-    }
+    protected override Task OnInitializedAsync() => ReloadAsync();
 
     private async Task ReloadAsync()
     {
         var page = await History.ListAsync(KillSwitchListFilter.Denying, new PageRequest(1, DenyingLimit));
         var lifted = await History.ListAsync(KillSwitchListFilter.Lifted, PageRequest.First(HistoryPageSize));
         await LearnEmailsAsync(page.Items.Concat(lifted.Items));
-        (denying, denyingTotal, history) = (page.Items, page.Total, lifted);
+        var user = (await Authentication.GetAuthenticationStateAsync()).User;
+        var operations = new Dictionary<Guid, IReadOnlySet<string>>();
+        foreach (var record in page.Items)
+        {
+            operations[record.Id] = await Authorization.AllowedAsync(user, KillSwitchResource.Of(record), KillSwitchOperations.All);
+        }
+        (denying, denyingTotal, history, allowed) = (page.Items, page.Total, lifted, operations);
         historyVersion++;
     }
+
+    private bool Allows(KillSwitchRecord record, KillSwitchOperationRequirement operation) =>
+        allowed.TryGetValue(record.Id, out var names) && names.Contains(operation.Name);
 
     private async Task RefreshAsync()
     {
@@ -109,7 +119,7 @@ public sealed partial class KillSwitchList
             message = new Message(AlertStyle.Danger, "Reason: " + string.Join(" ", errors.ToDictionary()["reason"]) + " Nothing was changed.");
             return;
         }
-        await RunAsync(async actor =>
+        await RunAsync(record, KillSwitchOperations.RequestLift, async actor =>
         {
             var result = await KillSwitches.RequestLiftAsync(record.Id, reason, actor);
             message = result.Outcome == LiftOutcome.Done
@@ -127,7 +137,7 @@ public sealed partial class KillSwitchList
         {
             return;
         }
-        await RunAsync(async actor =>
+        await RunAsync(record, KillSwitchOperations.ApproveLift, async actor =>
         {
             try
             {
@@ -145,14 +155,25 @@ public sealed partial class KillSwitchList
         });
     }
 
-    private async Task RunAsync(Func<string, Task> step)
+    /// <summary>Takes a step if the handler allows it on the switch as it is now (re-read), else says why not.</summary>
+    private async Task RunAsync(KillSwitchRecord record, KillSwitchOperationRequirement operation, Func<string, Task> step)
     {
         busy = true;
         message = null;
         try
         {
-            var actor = (await Authentication.GetAuthenticationStateAsync()).User.AuditActor();
-            await step(actor);
+            var user = (await Authentication.GetAuthenticationStateAsync()).User;
+            var current = await Facts.KillSwitchAsync(record.Id) ?? KillSwitchResource.Of(record);
+            var decision = await Authorization.AuthorizeAsync(user, current, operation);
+            if (decision.Succeeded)
+            {
+                await step(user.AuditActor());
+            }
+            else
+            {
+                message = new Message(AlertStyle.Danger,
+                    decision.Failure?.FailureReasons.FirstOrDefault()?.Message ?? "You may not do this to this kill switch.");
+            }
             await ReloadAsync();
         }
         finally
