@@ -78,8 +78,8 @@ public sealed class AccountErasure(
             var subject = new ErasureSubject(
                 accountId,
                 users.Select(u => u.Id).ToList(),
-                PersonalText.Usable(users.SelectMany(u => new[] { u.Email, u.UserName, u.DisplayName, u.PhoneNumber })
-                    .Prepend(account.DisplayName).Prepend(account.Email)),
+                PersonalText.Usable(users.SelectMany(u => new[] { u.Email, u.UserName, u.PhoneNumber }).Prepend(account.Email)),
+                PersonalText.Usable(users.Select(u => u.DisplayName).Prepend(account.DisplayName)),
                 Now());
 
             var revision = await notifier.BumpAndNotifyAsync(db, PolicyChange.ForAccounts(accountId), ct);

@@ -12,14 +12,17 @@ internal sealed class AuditReasonEraser : IPersonalDataEraser
 {
     public async Task<ErasureStep> EraseAsync(DashboardDbContext db, ErasureSubject subject, CancellationToken ct)
     {
-        var pattern = subject.Pattern;
+        var (contacts, all, idText, users) = (subject.ContactPattern, subject.IdentifierPattern, subject.AccountIdText, subject.UserIds.ToArray());
+        // Names only in entries about the account (it is the entity, its id is in the data, or it acted).
         var cleared = await db.Database.ExecuteSqlAsync($"""
             UPDATE audit_entries SET reason = NULL, reason_salt = NULL
-            WHERE reason_digest IS NOT NULL AND reason ~* {pattern}
+            WHERE reason_digest IS NOT NULL
+              AND (reason ~* {contacts}
+                   OR (reason ~* {all} AND (entity_id = {idText} OR strpos(data, {idText}) > 0 OR actor = ANY({users}))))
             """, ct);
         var kept = await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value" FROM audit_entries
-            WHERE (reason_digest IS NULL AND reason ~* {pattern}) OR data ~* {pattern}
+            WHERE (reason_digest IS NULL AND reason ~* {contacts}) OR data ~* {contacts}
             """).SingleAsync(ct);
         return new ErasureStep("audit_reasons", cleared, kept,
             kept == 0 ? null : "entries written before reasons were kept outside the chain still name the person");
