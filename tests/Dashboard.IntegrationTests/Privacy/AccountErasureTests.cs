@@ -69,6 +69,12 @@ public sealed class AccountErasureTests(DashboardAppFactory app) : IClassFixture
                 .ShouldAllBe(r => r == $"Released before erasing {pseudonym} ({pseudonym} asked by phone)");
         }
         (await PersonalDataScan.FindAsync(app.ConnectionString, "Alice asked")).ShouldBeEmpty("her name is gone from reasons too");
+        foreach (var export in new[] { "/export/audit.csv", "/export/devices.csv" })
+        {
+            var csv = await admin.GetStringAsync(export);
+            csv.ShouldNotContain(AliceEmail, Case.Insensitive, export);
+        }
+        (await admin.GetStringAsync($"/export/audit.csv?entity=account&entityId={alice}")).ShouldContain(AccountErasure.AuditAction);
     }
 
     [Fact]
