@@ -75,6 +75,8 @@ public sealed class AccountErasureTests(DashboardAppFactory app) : IClassFixture
             csv.ShouldNotContain(AliceEmail, Case.Insensitive, export);
         }
         (await admin.GetStringAsync($"/export/audit.csv?entity=account&entityId={alice}")).ShouldContain(AccountErasure.AuditAction);
+        var releases = await (await admin.GetAsync("/api/v1/audit?entity=device&entityId=DEMO-CAM-0001")).JsonAsync();
+        releases.Items().First(e => e["action"].Text() == "device.released")["reason"].Text().ShouldBe(AuditSearch.ErasedReason);
     }
 
     [Fact]
