@@ -144,6 +144,30 @@ public sealed class AccountErasureTests(DashboardAppFactory app) : IClassFixture
     }
 
     [Theory]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"reason\":42}")]
+    [InlineData("{\"reason\":[\"a\"]}")]
+    [InlineData("{\"reason\":{\"text\":\"a\"}}")]
+    [InlineData("{\"reason\":null}")]
+    [InlineData("{\"reason\":\"\\u0000\"}")]
+    [InlineData("{\"reason\":\"a\\u0000b\"}")]
+    [InlineData("{\"reason\":true}")]
+    public async Task Erasure_WithAHostileBody_Is400ProblemAndChangesNothing(string body)
+    {
+        var account = await app.World().AddAccountAsync();
+        using var admin = app.CreateClient(AdminToken);
+
+        using var response = await admin.PostAsync($"/api/v1/accounts/{account}/erasure",
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(400);
+        await using var db = app.CreateDbContext();
+        (await db.Accounts.Where(a => a.Id == account).Select(a => a.ErasedAt).SingleAsync()).ShouldBeNull();
+        (await OwnershipApi.AuditAsync(app, "account", account.ToString())).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData(OwnershipApi.SupportToken)]
     public async Task Erasure_BySupport_Is403AndChangesNothing(string token)
     {
