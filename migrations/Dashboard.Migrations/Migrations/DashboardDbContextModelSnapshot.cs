@@ -230,6 +230,10 @@ namespace Dashboard.Migrations.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("erased_at");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -318,6 +322,15 @@ namespace Dashboard.Migrations.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("reason");
+
+                    b.Property<string>("ReasonDigest")
+                        .HasMaxLength(71)
+                        .HasColumnType("character varying(71)")
+                        .HasColumnName("reason_digest");
+
+                    b.Property<byte[]>("ReasonSalt")
+                        .HasColumnType("bytea")
+                        .HasColumnName("reason_salt");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");

@@ -13,6 +13,9 @@ public sealed class Account
     public AccountStatus Status { get; set; } = AccountStatus.Active;
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>When the account's personal data was erased (it then carries a pseudonym); null otherwise.</summary>
+    public DateTime? ErasedAt { get; set; }
+
     public static string CanonicalEmail(string email) => email.Trim().ToLowerInvariant();
 }
 

@@ -18,7 +18,21 @@ public sealed class AuditEntry
 
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
+    /// <summary>
+    /// The reason as typed. For entries with a <see cref="ReasonDigest"/> it is outside the chained fields (the digest
+    /// is chained instead), so erasure can clear it without breaking the chain; null once erased.
+    /// </summary>
     public string? Reason { get; set; }
+
+    /// <summary>
+    /// <c>sha256:</c> and the hex SHA-256 of <see cref="ReasonSalt"/> followed by the reason's UTF-8 bytes; chained in
+    /// place of the reason. Null for entries written before reasons were committed this way (their reason is chained
+    /// as is) and for entries without a reason. See decision 0029.
+    /// </summary>
+    public string? ReasonDigest { get; set; }
+
+    /// <summary>Random bytes that keep a short reason from being guessed from its digest; cleared with the reason.</summary>
+    public byte[]? ReasonSalt { get; set; }
 
     /// <summary>Canonical JSON (jsonb in the database would reorder keys, so it is stored as text).</summary>
     public string? Data { get; set; }

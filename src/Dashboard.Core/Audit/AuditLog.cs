@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dashboard.Core.Data;
 using Dashboard.Core.Observability;
 using Microsoft.EntityFrameworkCore;
@@ -34,6 +35,9 @@ public sealed class AuditLog(TimeProvider clock)
             .Select(e => new { e.Id, e.Hash })
             .FirstOrDefaultAsync(ct);
 
+        // Reasons are typed by people and may name people: the chain commits to them through a salted digest so
+        // erasure can clear the text later (decision 0029).
+        var salt = record.Reason is null ? null : RandomNumberGenerator.GetBytes(16);
         var entry = new AuditEntry
         {
             Id = (last?.Id ?? 0) + 1,
@@ -44,6 +48,8 @@ public sealed class AuditLog(TimeProvider clock)
             EntityType = record.EntityType,
             EntityId = record.EntityId,
             Reason = record.Reason,
+            ReasonSalt = salt,
+            ReasonDigest = salt is null ? null : AuditChain.ReasonDigest(salt, record.Reason!),
             Data = record.Data is null ? null : CanonicalJson.Serialize(record.Data),
             CorrelationId = CorrelationId.Current,
             PreviousHash = last?.Hash ?? AuditChain.GenesisHash,

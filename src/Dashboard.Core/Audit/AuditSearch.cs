@@ -95,14 +95,18 @@ public sealed class AuditSearch(IDbContextFactory<DashboardDbContext> contexts)
         return entries;
     }
 
-    /// <summary>Newest first, with the actor's email where the actor is a user.</summary>
+    /// <summary>Newest first, with the actor's email where the actor is a user, and erased reasons marked as such.</summary>
     private static IQueryable<AuditRow> Rows(DashboardDbContext db, IQueryable<AuditEntry> entries) =>
         from e in entries
         join u in db.Users on e.Actor equals u.Id into users
         from u in users.DefaultIfEmpty()
         orderby e.Id descending
         select new AuditRow(
-            e.Id, e.At, u == null || u.Email == null ? e.Actor : u.Email, e.Actor, e.Action, e.EntityType, e.EntityId, e.Reason, e.Data);
+            e.Id, e.At, u == null || u.Email == null ? e.Actor : u.Email, e.Actor, e.Action, e.EntityType, e.EntityId,
+            e.Reason ?? (e.ReasonDigest == null ? null : ErasedReason), e.Data);
+
+    /// <summary>What readers see for a reason that erasure cleared (its digest is still in the chain).</summary>
+    public const string ErasedReason = "(erased)";
 
     /// <summary>A time without a kind is read as UTC, the only time the API and the page speak.</summary>
     private static DateTime AsUtc(DateTime t) =>

@@ -16,6 +16,8 @@ public sealed record AuditChainBreak(long Id, string Problem);
 /// Walks the audit chain in id order and reports the first entry that does not follow from the ones before it:
 /// a changed entry fails its own hash, a changed-and-rehashed entry breaks the next entry's link, a removed entry
 /// leaves a gap in the ids, and reordered entries fail their hashes (the id is part of what is hashed).
+/// A reason kept outside the chain (behind its chained digest, decision 0029) that no longer matches the digest counts
+/// as a changed entry; an erased reason does not.
 /// Removing entries from the very end leaves no trace in the chain itself; compare <see cref="AuditVerification.Entries"/>
 /// with a count kept elsewhere to catch that.
 /// </summary>
@@ -55,7 +57,7 @@ public static class AuditVerifier
                 : $"entries {Format(expectedId)} to {Format(entry.Id - 1)} are missing before this one";
             return new AuditChainBreak(entry.Id, entry.Id < expectedId ? "entry is out of order" : missing);
         }
-        if (!AuditChain.ComputeHash(entry).AsSpan().SequenceEqual(entry.Hash))
+        if (!AuditChain.ComputeHash(entry).AsSpan().SequenceEqual(entry.Hash) || !AuditChain.ReasonMatchesDigest(entry))
         {
             return new AuditChainBreak(entry.Id, HashMismatch);
         }

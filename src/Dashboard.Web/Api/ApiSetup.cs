@@ -4,6 +4,7 @@ using Dashboard.Core.Audit;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.KillSwitches;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Exports;
 using Dashboard.Web.Hosting;
@@ -32,6 +33,7 @@ public static class ApiSetup
         builder.Services.TryAddSingleton<AuditSearch>();
         builder.Services.TryAddSingleton<AuditChainCheck>();
         builder.Services.TryAddSingleton<FleetList>();
+        builder.Services.AddPersonalDataErasure();
         return builder;
     }
 
@@ -41,6 +43,7 @@ public static class ApiSetup
 
         var api = app.MapApiGroup();
         api.MapAccountEndpoints();
+        api.MapAccountErasureEndpoints();
         api.MapDeviceEndpoints();
         api.MapOwnershipEndpoints();
         api.MapKillSwitchEndpoints();

@@ -19,5 +19,5 @@ public sealed record OwnershipEntryResponse(
 /// <summary><c>GET /api/v1/devices/{serial}/owner-at</c>.</summary>
 public sealed record OwnerAtResponse(DateTime At, AccountRef? Owner);
 
-/// <summary><c>POST /api/v1/accounts/{id}/lock</c> and <c>/unlock</c>.</summary>
+/// <summary><c>POST /api/v1/accounts/{id}/lock</c>, <c>/unlock</c> and <c>/erasure</c>.</summary>
 public sealed record AccountReasonRequest(string? Reason = null);

@@ -35,6 +35,7 @@ public sealed partial class AuthorizationMatrixTests(DiagnosticsAppFactory app) 
         ["GET /api/v1/accounts"] = Staff,
         ["POST /api/v1/accounts/{id}/lock"] = Staff,
         ["POST /api/v1/accounts/{id}/unlock"] = Staff,
+        ["POST /api/v1/accounts/{id}/erasure"] = VendorAdmin,
         ["POST /api/v1/accounts/{id}/links/{integration}/revoke"] = Staff,
         ["GET /api/v1/audit"] = Staff,
         ["GET /api/v1/audit/verify"] = Staff,

@@ -34,6 +34,7 @@ public sealed class HostileInputTests(DashboardAppFactory app) : IClassFixture<D
         endpoints.ShouldContain("POST /api/v1/kill-switches");
         endpoints.ShouldContain("POST /api/v1/devices/{serial}/claim");
         endpoints.ShouldContain("GET /api/v1/audit");
+        endpoints.ShouldContain("POST /api/v1/accounts/{id}/erasure");
         endpoints.Count.ShouldBeGreaterThanOrEqualTo(20, string.Join("\n", endpoints));
     }
 

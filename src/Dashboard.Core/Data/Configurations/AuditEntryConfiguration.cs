@@ -18,6 +18,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.EntityType).HasMaxLength(64);
         b.Property(e => e.EntityId).HasMaxLength(200);
         b.Property(e => e.Reason).HasMaxLength(2000);
+        b.Property(e => e.ReasonDigest).HasMaxLength(71);
         b.Property(e => e.CorrelationId).HasMaxLength(CorrelationId.MaxLength);
         b.HasIndex(e => e.At);
         b.HasIndex(e => new { e.Actor, e.At });

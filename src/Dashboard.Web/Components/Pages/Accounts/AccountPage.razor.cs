@@ -2,6 +2,7 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Components.Shared;
@@ -12,7 +13,10 @@ using Radzen;
 
 namespace Dashboard.Web.Components.Pages.Accounts;
 
-/// <summary>A customer account for support: its cameras (paged), its linked services and what each is shown, lock and unlock.</summary>
+/// <summary>
+/// A customer account for support: its cameras (paged), its linked services and what each is shown, lock and unlock;
+/// for vendor admins, erasure of its personal data (decision 0029).
+/// </summary>
 public sealed partial class AccountPage
 {
     private const int PageSize = 20;
@@ -22,6 +26,9 @@ public sealed partial class AccountPage
     private bool loaded;
     private string? busy;
     private int version;
+    private DateTime? erasedAt;
+    private AccountErasureReport? erasure;
+    private string? erasureProblem;
 
     /// <summary>The account operations the signed-in user may perform here (the account handler's answer).</summary>
     private IReadOnlySet<string> allowed = new HashSet<string>();
@@ -31,10 +38,14 @@ public sealed partial class AccountPage
 
     [Inject] private AccountOverview Accounts { get; set; } = default!;
     [Inject] private AccountLockService Locks { get; set; } = default!;
+    [Inject] private AccountErasure Erasure { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+
+    /// <summary>An erased account is shown by its pseudonym (its display name), not the placeholder email behind it.</summary>
+    private string Title => erasedAt is null ? account!.Email : account!.DisplayName;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -50,11 +61,54 @@ public sealed partial class AccountPage
         {
             owned = await Accounts.OwnedDevicesAsync(Id, PageRequest.First(PageSize));
             links = await Accounts.LinksAsync(Id);
+            erasedAt = await Erasure.ErasedAtAsync(Id);
         }
         // A new key for the device list, so it starts again from the first page it is given.
         version++;
         loaded = true;
     }
+
+    private async Task EraseAsync()
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            [nameof(ReasonDialog.Summary)] = $"Erase {account!.Email}: its email, name and sign-in are replaced by a pseudonym, "
+                + "text naming it in reasons is rewritten or cleared, and its linked services end. This cannot be undone. "
+                + "Its devices must be released first.",
+            [nameof(ReasonDialog.ConfirmText)] = "Erase",
+            [nameof(ReasonDialog.ConfirmStyle)] = ButtonStyle.Danger,
+            [nameof(ReasonDialog.MaxReasonLength)] = 2000,
+        };
+        if (await Dialogs.OpenAsync<ReasonDialog>($"Erase {account.Email}", parameters,
+                new DialogOptions { Width = "34rem" }) is not ReasonDialogResult answer)
+        {
+            return;
+        }
+        erasure = null;
+        erasureProblem = null;
+        busy = $"Erasing {account.Email}: ending its links and waiting until every enforcement point has applied it…";
+        StateHasChanged();
+        try
+        {
+            var actor = (await Authentication.GetAuthenticationStateAsync()).User.ChangeActor();
+            var result = await Erasure.EraseAsync(account.Id, answer.Reason, actor, CancellationToken.None);
+            erasure = result.Report;
+            erasureProblem = result.Problem;
+        }
+        catch (PropagationTimeoutException)
+        {
+            erasureProblem = "The erasure is saved; some enforcement points have not yet confirmed that its links ended.";
+        }
+        finally
+        {
+            busy = null;
+            await LoadAsync();
+        }
+    }
+
+    private static string StepText(ErasureStep step) =>
+        $"{step.Name.Replace('_', ' ')}: {step.Erased} changed"
+        + (step.Kept > 0 ? $", {step.Kept} kept ({step.Note})" : "");
 
     private Task LockAsync() => ChangeAsync(
         $"Lock {account!.Email}: every service is denied this account's cameras (account_locked) until it is unlocked.",
