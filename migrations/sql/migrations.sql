@@ -844,3 +844,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    CREATE TABLE staff_access_records (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        at timestamp with time zone NOT NULL,
+        staff_user_id character varying(450) NOT NULL,
+        kind character varying(32) NOT NULL,
+        channel character varying(16) NOT NULL,
+        account_id uuid,
+        device_serial character varying(64),
+        export_filter character varying(2000),
+        reason character varying(500),
+        correlation_id character varying(64),
+        CONSTRAINT pk_staff_access_records PRIMARY KEY (id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    CREATE INDEX ix_staff_access_records_account_id_at ON staff_access_records (account_id, at);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    CREATE TRIGGER staff_access_records_append_only
+        BEFORE UPDATE OR DELETE OR TRUNCATE ON staff_access_records
+        FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261207172757_StaffAccessRecords', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
