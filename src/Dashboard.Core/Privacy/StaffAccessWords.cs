@@ -13,4 +13,11 @@ public static class StaffAccessWords
         StaffAccessKind.DevicesExport => "an export of the device list",
         StaffAccessKind.AuditExport => "an export of the audit log",
     };
+
+    public static string How(StaffAccessChannel channel) => channel switch
+    {
+        StaffAccessChannel.Page => "web page",
+        StaffAccessChannel.Api => "API",
+        StaffAccessChannel.Export => "export",
+    };
 }

@@ -59,6 +59,7 @@ public static class ApiSetup
             o.ShouldInclude = d => d.RelativePath?.StartsWith(BasePath[1..], StringComparison.Ordinal) == true;
             o.AddDocumentTransformer<OpenApiBearerSecurity>();
             o.AddOperationTransformer<OpenApiBearerSecurity>();
+            o.AddOperationTransformer<Privacy.OpenApiStaffReadReason>();
             o.AddSchemaTransformer<OpenApiWireTypes>();
         });
         return services;

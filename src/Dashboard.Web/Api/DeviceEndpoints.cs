@@ -1,7 +1,9 @@
 using Dashboard.Core.Access;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -19,7 +21,8 @@ public static class DeviceEndpoints
         devices.MapGet("/{serial}", GetAsync)
             .WithName("GetDevice")
             .WithSummary("One device with its owner, ownership version and current access decisions.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RecordsStaffRead(StaffAccessKind.Device);
 
         return api;
     }

@@ -2,7 +2,10 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Privacy;
+using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Privacy;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -24,19 +27,49 @@ public sealed partial class AccountPage
     [Parameter]
     public Guid Id { get; set; }
 
+    /// <summary>Why support opens the page (a ticket reference), kept in the access record the customer sees.</summary>
+    [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
+    public string? Reason { get; set; }
+
+    /// <summary>The read this page open has recorded; carried from the prerender into the circuit so it is recorded once.</summary>
+    [PersistentState]
+    public string? RecordedRead { get; set; }
+
     [Inject] private AccountOverview Accounts { get; set; } = default!;
     [Inject] private AccountLockService Locks { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private StaffPageReads Reads { get; set; } = default!;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    private string? reasonProblem;
 
-    private async Task LoadAsync()
+    protected override async Task OnParametersSetAsync()
+    {
+        var errors = new ValidationErrors();
+        var reason = StaffReadReason.Check(Reason, errors);
+        reasonProblem = errors.HasErrors ? StaffReadReason.TooLongMessage : null;
+        if (reasonProblem is not null)
+        {
+            account = null;
+            loaded = true;
+            return;
+        }
+        await LoadAsync(opening: true, reason);
+    }
+
+    private async Task LoadAsync(bool opening = false, string? reason = null)
     {
         account = await Accounts.FindAsync(Id);
         if (account is not null)
         {
+            // Recorded before anything of the account is shown; a re-render or a reload after a change is no new read.
+            var key = StaffPageReads.Key(StaffAccessKind.Account, Id.ToString());
+            if (opening && RecordedRead != key)
+            {
+                await Reads.RecordAsync(StaffAccessKind.Account, Id, serial: null, reason);
+                RecordedRead = key;
+            }
             owned = await Accounts.OwnedDevicesAsync(Id, PageRequest.First(PageSize));
             links = await Accounts.LinksAsync(Id);
         }

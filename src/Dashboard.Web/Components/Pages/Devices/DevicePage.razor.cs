@@ -2,7 +2,10 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
+using Dashboard.Core.Privacy;
+using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Privacy;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -25,6 +28,14 @@ public sealed partial class DevicePage
     [Parameter]
     public string Serial { get; set; } = "";
 
+    /// <summary>Why support opens the page (a ticket reference), kept in the access record the owner sees.</summary>
+    [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
+    public string? Reason { get; set; }
+
+    /// <summary>The read this page open has recorded; carried from the prerender into the circuit so it is recorded once.</summary>
+    [PersistentState]
+    public string? RecordedRead { get; set; }
+
     [Inject] private DeviceSearch Devices { get; set; } = default!;
     [Inject] private EffectiveAccess Access { get; set; } = default!;
     [Inject] private OwnershipHistory History { get; set; } = default!;
@@ -32,14 +43,36 @@ public sealed partial class DevicePage
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
+    [Inject] private StaffPageReads Reads { get; set; } = default!;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    private string? reasonProblem;
 
-    private async Task LoadAsync()
+    protected override async Task OnParametersSetAsync()
+    {
+        var errors = new ValidationErrors();
+        var reason = StaffReadReason.Check(Reason, errors);
+        reasonProblem = errors.HasErrors ? StaffReadReason.TooLongMessage : null;
+        if (reasonProblem is not null)
+        {
+            device = null;
+            loaded = true;
+            return;
+        }
+        await LoadAsync(opening: true, reason);
+    }
+
+    private async Task LoadAsync(bool opening = false, string? reason = null)
     {
         device = await Devices.FindAsync(Serial);
         if (device is not null)
         {
+            // Recorded before anything of the device is shown; a re-render or a reload after a change is no new read.
+            var key = StaffPageReads.Key(StaffAccessKind.Device, device.Serial);
+            if (opening && RecordedRead != key)
+            {
+                await Reads.RecordAsync(StaffAccessKind.Device, account: null, device.Serial, reason);
+                RecordedRead = key;
+            }
             var entries = Access.ForDeviceAsync(device.Serial, device.Owner?.Id);
             var history = History.TimelineAsync(device.Serial);
             access = await entries;
