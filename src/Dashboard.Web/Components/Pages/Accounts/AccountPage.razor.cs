@@ -31,9 +31,6 @@ public sealed partial class AccountPage
     [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
     public string? Reason { get; set; }
 
-    /// <summary>The read this page open has recorded; carried from the prerender into the circuit so it is recorded once.</summary>
-    [PersistentState]
-    public string? RecordedRead { get; set; }
 
     [Inject] private AccountOverview Accounts { get; set; } = default!;
     [Inject] private AccountLockService Locks { get; set; } = default!;
@@ -43,6 +40,9 @@ public sealed partial class AccountPage
     [Inject] private StaffPageReads Reads { get; set; } = default!;
 
     private string? reasonProblem;
+
+    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
+    private string? recordedRead;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -65,10 +65,10 @@ public sealed partial class AccountPage
         {
             // Recorded before anything of the account is shown; a re-render or a reload after a change is no new read.
             var key = StaffPageReads.Key(StaffAccessKind.Account, Id.ToString());
-            if (opening && RecordedRead != key)
+            if (opening && recordedRead != key)
             {
-                await Reads.RecordAsync(StaffAccessKind.Account, Id, serial: null, reason);
-                RecordedRead = key;
+                await Reads.RecordOpenAsync(StaffAccessKind.Account, Id, serial: null, reason, prerendering: !RendererInfo.IsInteractive);
+                recordedRead = key;
             }
             owned = await Accounts.OwnedDevicesAsync(Id, PageRequest.First(PageSize));
             links = await Accounts.LinksAsync(Id);

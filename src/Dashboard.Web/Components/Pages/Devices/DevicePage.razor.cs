@@ -32,9 +32,6 @@ public sealed partial class DevicePage
     [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
     public string? Reason { get; set; }
 
-    /// <summary>The read this page open has recorded; carried from the prerender into the circuit so it is recorded once.</summary>
-    [PersistentState]
-    public string? RecordedRead { get; set; }
 
     [Inject] private DeviceSearch Devices { get; set; } = default!;
     [Inject] private EffectiveAccess Access { get; set; } = default!;
@@ -46,6 +43,9 @@ public sealed partial class DevicePage
     [Inject] private StaffPageReads Reads { get; set; } = default!;
 
     private string? reasonProblem;
+
+    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
+    private string? recordedRead;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -68,10 +68,10 @@ public sealed partial class DevicePage
         {
             // Recorded before anything of the device is shown; a re-render or a reload after a change is no new read.
             var key = StaffPageReads.Key(StaffAccessKind.Device, device.Serial);
-            if (opening && RecordedRead != key)
+            if (opening && recordedRead != key)
             {
-                await Reads.RecordAsync(StaffAccessKind.Device, account: null, device.Serial, reason);
-                RecordedRead = key;
+                await Reads.RecordOpenAsync(StaffAccessKind.Device, account: null, device.Serial, reason, prerendering: !RendererInfo.IsInteractive);
+                recordedRead = key;
             }
             var entries = Access.ForDeviceAsync(device.Serial, device.Owner?.Id);
             var history = History.TimelineAsync(device.Serial);
