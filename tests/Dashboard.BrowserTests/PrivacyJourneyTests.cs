@@ -7,7 +7,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.BrowserTests;
 
 /// <summary>
-/// Support opens Alice's account and one of her cameras in the browser with a ticket reference; Alice then sees each
+/// Support opens Alice's account (from the search, with a ticket typed beside it) and one of her cameras (by address)
+/// in the browser; Alice then sees each
 /// page open once (the prerender and the circuit that follows are one open) under "Your data", with support's email,
 /// and downloads her data with the records in it.
 /// </summary>
@@ -25,8 +26,14 @@ public sealed class PrivacyJourneyTests(DashboardFixture fixture)
         {
             var support = await supportContext.NewPageAsync();
             await Session.SignInAsync(support, DemoLogins.Support);
-            await support.GotoAsync($"/accounts/{alice}?reason={ticket}");
+            // The reason typed beside the search goes with the account opened from the results (inside the circuit).
+            await support.GotoAsync("/search");
             await Session.WaitForCircuitAsync(support);
+            await support.GetByTestId("search-reason").FillAsync(ticket);
+            var box = support.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
+            await box.FillAsync(DemoLogins.Alice);
+            await box.PressAsync("Enter");
+            await support.Locator("[data-testid=account-results]").GetByRole(AriaRole.Link, new() { Name = DemoLogins.Alice }).ClickAsync();
             await Expect(support.GetByRole(AriaRole.Heading, new() { Name = DemoLogins.Alice, Level = 1 })).ToBeVisibleAsync();
             await support.GotoAsync($"/devices/DEMO-CAM-0002?reason={ticket}");
             await Session.WaitForCircuitAsync(support);
