@@ -32,6 +32,12 @@ public static class StaffReadReason
             return null;
         }
         var reason = value.Trim();
+        // PostgreSQL text cannot hold U+0000; refused here so a page never fails on it.
+        if (reason.Contains('\0', StringComparison.Ordinal))
+        {
+            errors.Add(Parameter, ValidationErrors.NulMessage);
+            return null;
+        }
         if (reason.Length > StaffAccess.MaxReasonLength)
         {
             errors.Add(Parameter, TooLongMessage);

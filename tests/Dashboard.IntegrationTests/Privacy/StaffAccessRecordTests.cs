@@ -94,6 +94,26 @@ public sealed class StaffAccessRecordTests(DashboardAppFactory app) : IClassFixt
         (await db.StaffAccessRecords.CountAsync(r => r.Reason != null && r.Reason.StartsWith(reason))).ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("%00")]
+    [InlineData("x")]
+    public async Task APageGivenAnUnacceptableReason_SaysSo_AndShowsAndRecordsNothing(string bad)
+    {
+        var reason = Reason();
+        var value = bad == "x" ? reason + new string('x', StaffAccess.MaxReasonLength) : reason + bad;
+        using var support = await SignedInAsync(SupportEmail);
+        await using var db = app.CreateDbContext();
+        var before = await db.StaffAccessRecords.CountAsync();
+
+        using var response = await support.GetAsync($"/devices/DEMO-CAM-0001?reason={value}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("The reason given with the address is refused");
+        html.ShouldNotContain("alice@demo.test");
+        (await db.StaffAccessRecords.CountAsync()).ShouldBe(before);
+    }
+
     [Fact]
     public async Task Exports_AreAllRecordedWithTheirFilter_AndAttributedOnlyWhenTheyNameOneAccount()
     {

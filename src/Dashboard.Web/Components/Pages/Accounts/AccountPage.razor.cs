@@ -48,7 +48,7 @@ public sealed partial class AccountPage
     {
         var errors = new ValidationErrors();
         var reason = StaffReadReason.Check(Reason, errors);
-        reasonProblem = errors.HasErrors ? StaffReadReason.TooLongMessage : null;
+        reasonProblem = errors.HasErrors ? errors.ToDictionary()[StaffReadReason.Parameter][0] : null;
         if (reasonProblem is not null)
         {
             account = null;

@@ -51,7 +51,7 @@ public sealed partial class DevicePage
     {
         var errors = new ValidationErrors();
         var reason = StaffReadReason.Check(Reason, errors);
-        reasonProblem = errors.HasErrors ? StaffReadReason.TooLongMessage : null;
+        reasonProblem = errors.HasErrors ? errors.ToDictionary()[StaffReadReason.Parameter][0] : null;
         if (reasonProblem is not null)
         {
             device = null;
