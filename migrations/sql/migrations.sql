@@ -848,86 +848,44 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
-    ALTER TABLE audit_entries ADD reason_digest character varying(71);
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    CREATE TABLE staff_access_records (
+        id bigint GENERATED ALWAYS AS IDENTITY,
+        at timestamp with time zone NOT NULL,
+        staff_user_id character varying(450) NOT NULL,
+        kind character varying(32) NOT NULL,
+        channel character varying(16) NOT NULL,
+        account_id uuid,
+        device_serial character varying(64),
+        export_filter character varying(2000),
+        reason character varying(500),
+        correlation_id character varying(64),
+        CONSTRAINT pk_staff_access_records PRIMARY KEY (id)
+    );
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
-    ALTER TABLE audit_entries ADD reason_salt bytea;
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    CREATE INDEX ix_staff_access_records_account_id_at ON staff_access_records (account_id, at);
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
-    ALTER TABLE accounts ADD erased_at timestamp with time zone;
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
+    CREATE TRIGGER staff_access_records_append_only
+        BEFORE UPDATE OR DELETE OR TRUNCATE ON staff_access_records
+        FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_append_only_table();
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
-    CREATE OR REPLACE FUNCTION refuse_change_to_append_only_table() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF TG_OP = 'UPDATE' AND current_setting('dashboard.erasure', true) = 'on' THEN
-            RETURN NULL;
-        END IF;
-        RAISE EXCEPTION '% on % refused: the table is append-only', TG_OP, TG_TABLE_NAME
-            USING ERRCODE = 'restrict_violation',
-                  HINT = 'Audit entries and ownership events are never changed or removed; record a new one instead.';
-    END;
-    $$;
-
-    CREATE FUNCTION allow_only_erasure_of_audit_reason() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF OLD.reason_digest IS NOT NULL AND NEW.reason IS NULL AND NEW.reason_salt IS NULL
-           AND (NEW.id, NEW.at, NEW.actor, NEW.action, NEW.entity_type, NEW.entity_id, NEW.data,
-                NEW.reason_digest, NEW.correlation_id, NEW.previous_hash, NEW.hash)
-               IS NOT DISTINCT FROM
-               (OLD.id, OLD.at, OLD.actor, OLD.action, OLD.entity_type, OLD.entity_id, OLD.data,
-                OLD.reason_digest, OLD.correlation_id, OLD.previous_hash, OLD.hash) THEN
-            RETURN NEW;
-        END IF;
-        RAISE EXCEPTION 'UPDATE on audit_entries refused: the table is append-only'
-            USING ERRCODE = 'restrict_violation',
-                  HINT = 'Erasure may only clear the reason of an entry that chains its digest.';
-    END;
-    $$;
-
-    CREATE TRIGGER audit_entries_erasure_only
-        BEFORE UPDATE ON audit_entries
-        FOR EACH ROW EXECUTE FUNCTION allow_only_erasure_of_audit_reason();
-
-    CREATE FUNCTION allow_only_erasure_of_ownership_text() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        IF (NEW.id, NEW.device_id, NEW.kind, NEW.from_account_id, NEW.to_account_id, NEW.actor_user_id, NEW.at)
-           IS NOT DISTINCT FROM
-           (OLD.id, OLD.device_id, OLD.kind, OLD.from_account_id, OLD.to_account_id, OLD.actor_user_id, OLD.at) THEN
-            RETURN NEW;
-        END IF;
-        RAISE EXCEPTION 'UPDATE on ownership_events refused: the table is append-only'
-            USING ERRCODE = 'restrict_violation',
-                  HINT = 'Erasure may only rewrite the reason and actor label of an ownership event.';
-    END;
-    $$;
-
-    CREATE TRIGGER ownership_events_erasure_only
-        BEFORE UPDATE ON ownership_events
-        FOR EACH ROW EXECUTE FUNCTION allow_only_erasure_of_ownership_text();
-    END IF;
-END $EF$;
-
-DO $EF$
-BEGIN
-    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172757_StaffAccessRecords') THEN
     INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
-    VALUES ('20261207172955_AccountErasurePseudonyms', '10.0.14');
+    VALUES ('20261207172757_StaffAccessRecords', '10.0.14');
     END IF;
 END $EF$;
 COMMIT;

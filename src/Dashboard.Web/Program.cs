@@ -5,6 +5,7 @@ using Dashboard.Web.Components;
 using Dashboard.Web.Diagnostics;
 using Dashboard.Web.Hosting;
 using Dashboard.Web.Links;
+using Dashboard.Web.Privacy;
 using Dashboard.Web.Seeding;
 using Dashboard.Web.Telemetry;
 
@@ -23,6 +24,7 @@ if (command is null)
     builder.AddDashboardTelemetry();
     builder.AddDashboardDiagnostics();
     builder.AddDashboardLinks();
+    builder.AddDashboardPrivacy();
 }
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapDashboardAccess();
 app.MapDashboardTelemetry();
 app.MapDashboardDiagnostics();
 app.MapDashboardLinks();
+app.MapDashboardPrivacy();
 app.MapDashboardUi();
 
 await app.RunAsync();

@@ -101,6 +101,10 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
 
+        await page.GotoAsync("/privacy");
+        await Session.WaitForCircuitAsync(page);
+        await Expect(page.GetByTestId("access-records")).ToBeVisibleAsync();
+
         csp.ShouldBeClean();
     }
 

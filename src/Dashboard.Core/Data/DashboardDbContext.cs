@@ -5,6 +5,7 @@ using Dashboard.Core.Auth;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Integrations;
 using Dashboard.Core.KillSwitches;
+using Dashboard.Core.Privacy;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +31,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StaffAccessRecord> StaffAccessRecords => Set<StaffAccessRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,8 +3,10 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
+using Dashboard.Web.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -18,6 +20,18 @@ public static class AccountEndpoints
         accounts.MapGet("", SearchAsync)
             .WithName("SearchAccounts")
             .WithSummary("Search accounts by email prefix or exact id; ordered by email.");
+
+        accounts.MapGet("/{id}", GetAsync)
+            .WithName("GetAccount")
+            .WithSummary("One account: email, name, status and how many devices it owns.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RecordsStaffRead(StaffAccessKind.Account);
+
+        accounts.MapGet("/{id}/links", LinksAsync)
+            .WithName("GetAccountLinks")
+            .WithSummary("The account's links (active first, then revoked), each with the devices it exposes.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RecordsStaffRead(StaffAccessKind.AccountLinks);
 
         accounts.MapPost("/{id}/lock", LockAsync)
             .WithName("LockAccount")
@@ -47,6 +61,46 @@ public static class AccountEndpoints
         }
         return TypedResults.Ok(await search.SearchAsync(query, paging, ct));
     }
+
+    internal static async Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string id, ClaimsPrincipal user, AccountOverview accounts, ResourceGuard guard, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var accountId = errors.RequireUuid("id", id);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        if (await guard.AccountAsync(user, accountId!.Value, AccountOperations.Read) is { } refused)
+        {
+            return refused;
+        }
+        return await accounts.FindAsync(accountId!.Value, ct) is { } account ? TypedResults.Ok(account) : AccountNotFound(id);
+    }
+
+    internal static async Task<Results<Ok<IReadOnlyList<AccountLinkResponse>>, ValidationProblem, ProblemHttpResult>> LinksAsync(
+        string id, ClaimsPrincipal user, AccountOverview accounts, ResourceGuard guard, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var accountId = errors.RequireUuid("id", id);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+        if (await guard.AccountAsync(user, accountId!.Value, AccountOperations.ReadLinks) is { } refused)
+        {
+            return refused;
+        }
+        if (await accounts.FindAsync(accountId!.Value, ct) is null)
+        {
+            return AccountNotFound(id);
+        }
+        var links = await accounts.LinksAsync(accountId.Value, ct);
+        return TypedResults.Ok<IReadOnlyList<AccountLinkResponse>>(links.Select(AccountLinkResponse.Of).ToList());
+    }
+
+    private static ProblemHttpResult AccountNotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No account has the id '{id}'.");
 
     internal static Task<Results<Ok<AccountSummary>, ValidationProblem, ProblemHttpResult>> LockAsync(
         string id, AccountReasonRequest request, ClaimsPrincipal user, AccountLockService locks, ResourceGuard guard,

@@ -63,6 +63,7 @@ public static class ApiSetup
             o.AddDocumentTransformer<OpenApiDocumentInfo>();
             o.AddDocumentTransformer<OpenApiBearerSecurity>();
             o.AddOperationTransformer<OpenApiBearerSecurity>();
+            o.AddOperationTransformer<Privacy.OpenApiStaffReadReason>();
             o.AddSchemaTransformer<OpenApiWireTypes>();
         });
         return services;

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Dashboard.Core.Access;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
+using Dashboard.Web.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -21,7 +23,8 @@ public static class DeviceEndpoints
         devices.MapGet("/{serial}", GetAsync)
             .WithName("GetDevice")
             .WithSummary("One device with its owner, ownership version and current access decisions.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RecordsStaffRead(StaffAccessKind.Device);
 
         return api;
     }

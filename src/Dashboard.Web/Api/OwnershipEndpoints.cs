@@ -5,8 +5,10 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
+using Dashboard.Web.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -24,12 +26,14 @@ public static partial class OwnershipEndpoints
         devices.MapGet("/history", HistoryAsync)
             .WithName("GetDeviceHistory")
             .WithSummary("The device's ownership events, oldest first.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RecordsStaffRead(StaffAccessKind.DeviceHistory);
 
         devices.MapGet("/owner-at", OwnerAtAsync)
             .WithName("GetDeviceOwnerAt")
             .WithSummary("Who owned the device at an instant (ISO 8601); null owner when nobody did.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RecordsStaffRead(StaffAccessKind.DeviceOwnerAt);
 
         devices.MapPost("/claim", ClaimAsync)
             .WithName("ClaimDevice")

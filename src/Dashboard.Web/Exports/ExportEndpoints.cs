@@ -1,7 +1,10 @@
 using Dashboard.Core.Audit;
 using Dashboard.Core.Devices;
+using Dashboard.Core.Observability;
+using Dashboard.Core.Privacy;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Privacy;
 using Microsoft.Net.Http.Headers;
 
 namespace Dashboard.Web.Exports;
@@ -30,14 +33,17 @@ public static class ExportEndpoints
 
     internal static async Task<IResult> DevicesAsync(
         string? model, string? firmware, string? region, string? status, string? owned, string? sort,
-        FleetList fleet, HttpContext context, CancellationToken ct)
+        FleetList fleet, StaffAccessLog accessLog, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var (filter, order) = FleetQueryParameters.Read(model, firmware, region, status, owned, sort, errors);
+        var reason = StaffReadReason.Read(context.Request, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
+        // The device list names no single account: the record is the staff member's, attributed to no customer.
+        await RecordAsync(accessLog, context, StaffAccessKind.DevicesExport, account: null, reason, ct);
         await WriteAsync(context, "devices.csv",
             Csv.Line("serial", "mac", "model", "firmware", "region", "status", "owner_id", "owner_email"),
             fleet.StreamAsync(filter, order, ct),
@@ -50,14 +56,18 @@ public static class ExportEndpoints
 
     internal static async Task<IResult> AuditAsync(
         string? actor, string? entity, string? entityId, string? from, string? to,
-        AuditSearch search, HttpContext context, CancellationToken ct)
+        AuditSearch search, StaffAccessLog accessLog, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var filter = AuditQueryParameters.Read(actor, entity, entityId, from, to, errors);
+        var reason = StaffReadReason.Read(context.Request, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
+        // Attributed to a customer only when the filter names one account (entity=account:<id>).
+        var account = filter is { EntityType: "account", EntityId: { } id } && Guid.TryParse(id, out var named) ? named : (Guid?)null;
+        await RecordAsync(accessLog, context, StaffAccessKind.AuditExport, account, reason, ct);
         await WriteAsync(context, "audit.csv",
             Csv.Line("id", "at", "actor", "actor_id", "action", "entity", "entity_id", "reason", "data"),
             search.StreamAsync(filter, ct),
@@ -66,6 +76,24 @@ public static class ExportEndpoints
                 Csv.Field(e.EntityType), Csv.Field(e.EntityId), Csv.Field(e.Reason), Csv.Field(e.Data)),
             ct);
         return Results.Empty;
+    }
+
+    /// <summary>
+    /// Every export leaves a staff access record naming its filter (the query string without the reason), written
+    /// before the first row: a download the caller received is never unrecorded.
+    /// </summary>
+    private static Task RecordAsync(
+        StaffAccessLog accessLog, HttpContext context, StaffAccessKind kind, Guid? account, string? reason, CancellationToken ct)
+    {
+        var filter = string.Join('&', context.Request.Query
+            .Where(q => q.Key != StaffReadReason.Parameter)
+            .OrderBy(q => q.Key, StringComparer.Ordinal)
+            .SelectMany(q => q.Value.Select(v => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(v ?? "")}")));
+        var staff = context.User.UserId() ?? throw new InvalidOperationException("An export needs a signed-in staff member.");
+        return accessLog.RecordAsync(
+            new StaffAccess(staff, kind, StaffAccessChannel.Export, account, ExportFilter: filter, Reason: reason,
+                CorrelationId: CorrelationId.Current),
+            ct);
     }
 
     private static async Task WriteAsync<T>(

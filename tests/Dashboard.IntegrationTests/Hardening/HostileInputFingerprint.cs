@@ -9,13 +9,15 @@ internal static class HostileInputFingerprint
     /// Tables left out, because a request the API rightly refuses or answers may still write them:
     /// decision telemetry (<c>decision_counters</c>, <c>device_decision_counts</c>, <c>not_owner_decisions</c>: a
     /// deny is counted and sampled on purpose), <c>enforcement_points</c> (each instance's heartbeat, written on a
-    /// timer), <c>data_protection_keys</c> (the framework's key ring, created when it first needs one) and the
-    /// migrations history. Everything else, including <c>policy_revision</c>, must not move.
+    /// timer), <c>data_protection_keys</c> (the framework's key ring, created when it first needs one),
+    /// <c>staff_access_records</c> (a staff read the API answers, say a device with an ignored hostile <c>page</c>, is
+    /// recorded on purpose; StaffAccessRecordTests proves a refused read records nothing) and the migrations history.
+    /// Everything else, including <c>policy_revision</c>, must not move.
     /// </summary>
     private static readonly HashSet<string> Excluded =
     [
         "decision_counters", "device_decision_counts", "not_owner_decisions", "enforcement_points",
-        "data_protection_keys", "__ef_migrations_history",
+        "data_protection_keys", "staff_access_records", "__ef_migrations_history",
     ];
 
     /// <summary>

@@ -65,6 +65,7 @@ internal static partial class FormEndpoints
         ["POST /"] = Who.Admin,
         ["POST /cameras"] = Who.Customer,
         ["POST /linked-services"] = Who.Customer,
+        ["POST /privacy"] = Who.Customer,
         ["POST /search"] = Who.Support,
         ["POST /devices"] = Who.Support,
         ["POST /devices/{Serial}"] = Who.Support,

@@ -22,19 +22,22 @@ public sealed class CustomerActivity(IDbContextFactory<DashboardDbContext> conte
             throw new ArgumentOutOfRangeException(nameof(page), page, "Page must be at least 1 and size 1 to 500.");
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = db.DeviceDecisionCounts.AsNoTracking().Where(c => c.AccountId == accountId);
-        var total = await rows.LongCountAsync(ct);
-        var items = await (
-                from c in rows
-                join i in db.Integrations on c.IntegrationId equals i.Id into named
-                from i in named.DefaultIfEmpty()
-                orderby c.Minute descending, i.Name, c.DeviceSerial, c.Action, c.Reason
-                select new CameraActivity(
-                    c.Minute, i == null ? "Removed service" : i.Name, c.DeviceSerial, c.Action,
-                    c.Decision == "allow", c.Reason, c.Count))
+        var total = await db.DeviceDecisionCounts.LongCountAsync(c => c.AccountId == accountId, ct);
+        var items = await Rows(db, accountId)
             .Skip((int)Math.Min(page.Skip, int.MaxValue))
             .Take(page.PageSize)
             .ToListAsync(ct);
         return new Paged<CameraActivity>(total, items);
     }
+
+    /// <summary>The account's activity lines, newest minute first (the page and the data download read the same).</summary>
+    internal static IQueryable<CameraActivity> Rows(DashboardDbContext db, Guid accountId) =>
+        from c in db.DeviceDecisionCounts.AsNoTracking()
+        where c.AccountId == accountId
+        join i in db.Integrations on c.IntegrationId equals i.Id into named
+        from i in named.DefaultIfEmpty()
+        orderby c.Minute descending, i.Name, c.DeviceSerial, c.Action, c.Reason
+        select new CameraActivity(
+            c.Minute, i == null ? "Removed service" : i.Name, c.DeviceSerial, c.Action,
+            c.Decision == "allow", c.Reason, c.Count);
 }

@@ -3,8 +3,10 @@ using Dashboard.Core.Accounts;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Privacy;
+using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
+using Dashboard.Web.Privacy;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -36,6 +38,11 @@ public sealed partial class AccountPage
     [Parameter]
     public Guid Id { get; set; }
 
+    /// <summary>Why support opens the page (a ticket reference), kept in the access record the customer sees.</summary>
+    [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
+    public string? Reason { get; set; }
+
+
     [Inject] private AccountOverview Accounts { get; set; } = default!;
     [Inject] private AccountLockService Locks { get; set; } = default!;
     [Inject] private AccountErasure Erasure { get; set; } = default!;
@@ -46,12 +53,30 @@ public sealed partial class AccountPage
 
     /// <summary>An erased account is shown by its pseudonym (its display name), not the placeholder email behind it.</summary>
     private string Title => erasedAt is null ? account!.Email : account!.DisplayName;
+    [Inject] private StaffPageReads Reads { get; set; } = default!;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    private string? reasonProblem;
 
     private bool Allows(AccountOperationRequirement operation) => allowed.Contains(operation.Name);
 
-    private async Task LoadAsync()
+    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
+    private string? recordedRead;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var errors = new ValidationErrors();
+        var reason = StaffReadReason.Check(Reason, errors);
+        reasonProblem = errors.HasErrors ? errors.ToDictionary()[StaffReadReason.Parameter][0] : null;
+        if (reasonProblem is not null)
+        {
+            account = null;
+            loaded = true;
+            return;
+        }
+        await LoadAsync(opening: true, reason);
+    }
+
+    private async Task LoadAsync(bool opening = false, string? reason = null)
     {
         var user = (await Authentication.GetAuthenticationStateAsync()).User;
         allowed = await Authorization.AllowedAsync(user, new AccountResource(Id), AccountOperations.All);
@@ -59,6 +84,13 @@ public sealed partial class AccountPage
         account = Allows(AccountOperations.Read) ? await Accounts.FindAsync(Id) : null;
         if (account is not null)
         {
+            // Recorded before anything of the account is shown; a re-render or a reload after a change is no new read.
+            var key = StaffPageReads.Key(StaffAccessKind.Account, Id.ToString());
+            if (opening && recordedRead != key)
+            {
+                await Reads.RecordOpenAsync(StaffAccessKind.Account, Id, serial: null, reason, prerendering: !RendererInfo.IsInteractive);
+                recordedRead = key;
+            }
             owned = await Accounts.OwnedDevicesAsync(Id, PageRequest.First(PageSize));
             links = await Accounts.LinksAsync(Id);
             erasedAt = await Erasure.ErasedAtAsync(Id);

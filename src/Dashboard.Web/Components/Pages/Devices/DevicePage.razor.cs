@@ -2,8 +2,11 @@ using Dashboard.Core.Access;
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
+using Dashboard.Core.Privacy;
+using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
+using Dashboard.Web.Privacy;
 using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +33,11 @@ public sealed partial class DevicePage
     [Parameter]
     public string Serial { get; set; } = "";
 
+    /// <summary>Why support opens the page (a ticket reference), kept in the access record the owner sees.</summary>
+    [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
+    public string? Reason { get; set; }
+
+
     [Inject] private DeviceSearch Devices { get; set; } = default!;
     [Inject] private EffectiveAccess Access { get; set; } = default!;
     [Inject] private OwnershipHistory History { get; set; } = default!;
@@ -38,12 +46,30 @@ public sealed partial class DevicePage
     [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private StaffPageReads Reads { get; set; } = default!;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    private string? reasonProblem;
 
     private bool Allows(DeviceOperationRequirement operation) => allowed.Contains(operation.Name);
 
-    private async Task LoadAsync()
+    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
+    private string? recordedRead;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var errors = new ValidationErrors();
+        var reason = StaffReadReason.Check(Reason, errors);
+        reasonProblem = errors.HasErrors ? errors.ToDictionary()[StaffReadReason.Parameter][0] : null;
+        if (reasonProblem is not null)
+        {
+            device = null;
+            loaded = true;
+            return;
+        }
+        await LoadAsync(opening: true, reason);
+    }
+
+    private async Task LoadAsync(bool opening = false, string? reason = null)
     {
         device = await Devices.FindAsync(Serial);
         if (device is not null)
@@ -55,6 +81,13 @@ public sealed partial class DevicePage
         }
         if (device is not null)
         {
+            // Recorded before anything of the device is shown; a re-render or a reload after a change is no new read.
+            var key = StaffPageReads.Key(StaffAccessKind.Device, device.Serial);
+            if (opening && recordedRead != key)
+            {
+                await Reads.RecordOpenAsync(StaffAccessKind.Device, account: null, device.Serial, reason, prerendering: !RendererInfo.IsInteractive);
+                recordedRead = key;
+            }
             var entries = Access.ForDeviceAsync(device.Serial, device.Owner?.Id);
             var history = History.TimelineAsync(device.Serial);
             access = await entries;
