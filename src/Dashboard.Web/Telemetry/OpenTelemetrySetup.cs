@@ -18,6 +18,9 @@ internal static class OpenTelemetrySetup
 {
     public const string ServiceName = "fleet-dashboard";
 
+    /// <summary>Hosting, Kestrel, routing, authorization, Identity, rate limiting, ...: what AddAspNetCoreInstrumentation adds.</summary>
+    private const string AspNetCoreMeters = "Microsoft.AspNetCore.*";
+
     /// <summary>The name OpenTelemetry's <c>IMetricsListener</c> registers under.</summary>
     private const string OpenTelemetryListener = "OpenTelemetry";
 
@@ -28,17 +31,21 @@ internal static class OpenTelemetrySetup
     {
         var otlp = !string.IsNullOrWhiteSpace(configuration[OtlpEndpointKey]);
 
-        // The product's meter is enabled through the metrics builder for this host's own meter factory (Local scope),
-        // not AddMeter (which listens to every meter of that name in the process): two app instances in one process,
-        // as the tests run them, never count each other's decisions.
-        services.AddMetrics(m => m.EnableMetrics(AccessMetrics.MeterName, null, OpenTelemetryListener, MeterScope.Local));
+        // The meters made by this host's own IMeterFactory (the product's and ASP.NET Core's) are enabled through the
+        // metrics builder with Local scope, not AddMeter (which listens to every meter of that name in the process):
+        // two app instances in one process, as the tests run them, never count each other's requests or decisions.
+        services.AddMetrics(m =>
+        {
+            m.EnableMetrics(AccessMetrics.MeterName, null, OpenTelemetryListener, MeterScope.Local);
+            m.EnableMetrics(AspNetCoreMeters, null, OpenTelemetryListener, MeterScope.Local);
+        });
 
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(m =>
             {
-                m.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
+                // HttpClient's and Npgsql's meters are process-wide (one per process), so AddMeter is right for them.
+                m.AddHttpClientInstrumentation()
                     .AddNpgsqlInstrumentation()
                     // Every scrape reads the instruments now: a cached answer would hide the decisions just made.
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);

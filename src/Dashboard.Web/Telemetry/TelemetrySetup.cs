@@ -3,6 +3,7 @@ using Dashboard.Core.Access.Signals;
 using Dashboard.Core.Access.Telemetry;
 using Dashboard.Core.Auth;
 using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -69,6 +70,8 @@ public static class TelemetrySetup
                     return next(context);
                 }),
                 optionsName: null)
+            // The exporter maps every method; a scrape is a GET, anything else is 405.
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .WithName("Metrics")
             .ExcludeFromDescription();
         if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowAnonymous)
