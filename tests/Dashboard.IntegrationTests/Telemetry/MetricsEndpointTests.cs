@@ -36,7 +36,7 @@ public sealed class MetricsEndpointTests(TelemetryAppFactory app) : IClassFixtur
         var scrape = new PrometheusScrape(await response.Content.ReadAsStringAsync());
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK, scrape.Text);
-        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/plain");
+        response.Content.Headers.ContentType!.ToString().ShouldBe("text/plain; version=0.0.4; charset=utf-8");
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
         scrape.TypeOf("dashboard_access_decisions_total").ShouldBe("counter");
         scrape.Value("dashboard_access_decisions_total", ("integration", "alexa"), ("outcome", "deny"), ("reason", "not_owner")).ShouldBe(3);
