@@ -10,9 +10,7 @@ COPY src/Dashboard.Core/Dashboard.Core.csproj src/Dashboard.Core/
 COPY src/Dashboard.LocalPostgres/Dashboard.LocalPostgres.csproj src/Dashboard.LocalPostgres/
 COPY migrations/Dashboard.Migrations/Dashboard.Migrations.csproj migrations/Dashboard.Migrations/
 COPY src/Dashboard.Web/Dashboard.Web.csproj src/Dashboard.Web/
-COPY src/Dashboard.Web/Hosting/BlazorScript.targets src/Dashboard.Web/Hosting/
-# Restore alone first, so this layer is reused until a project file or package version changes. It also
-# downloads the runtime pack that blazor.web.js is extracted from at build time (Hosting/BlazorScript.targets).
+# Restore alone first, so this layer is reused until a project file or package version changes.
 RUN dotnet restore src/Dashboard.Web/Dashboard.Web.csproj
 COPY src/ src/
 COPY migrations/ migrations/

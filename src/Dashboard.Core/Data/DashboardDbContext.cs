@@ -6,13 +6,18 @@ using Dashboard.Core.Devices;
 using Dashboard.Core.Integrations;
 using Dashboard.Core.KillSwitches;
 using Dashboard.Core.Privacy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Core.Data;
 
+/// <summary>
+/// The fleet's tables, Identity's, and the ASP.NET Data Protection key ring (<see cref="IDataProtectionKeyContext"/>),
+/// so every instance reads the sign-in cookies and antiforgery tokens another issued.
+/// </summary>
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options)
-    : IdentityDbContext<DashboardUser>(options)
+    : IdentityDbContext<DashboardUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Device> Devices => Set<Device>();

@@ -1,6 +1,7 @@
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
+using Dashboard.Core.Observability;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -38,8 +39,11 @@ public sealed class KillSwitchService(
     public async Task<FiredKillSwitch> FireAsync(
         KillSwitchScope scope, string reason, string? incident, string actor, CancellationToken ct = default)
     {
+        using var activity = DashboardActivities.Start(DashboardActivities.KillSwitchFire);
         var started = clock.GetTimestamp();
         var killSwitch = await CommitFireAsync(scope, reason, incident, actor, ct);
+        activity?.SetTag("dashboard.kill_switch.id", killSwitch.Id);
+        activity?.SetTag("dashboard.revision", killSwitch.Revision);
 
         // The radius excludes this switch itself (it is committed, and would otherwise hide everything it covers).
         var radius = BlastRadiusAsync(killSwitch.Scope, killSwitch.Id, ct);
@@ -139,6 +143,8 @@ public sealed class KillSwitchService(
     /// <summary>Second step of a lift, by another admin; returns once every enforcement point allows again.</summary>
     public async Task<LiftResult> ApproveLiftAsync(Guid id, string approver, CancellationToken ct = default)
     {
+        using var activity = DashboardActivities.Start(DashboardActivities.KillSwitchLift);
+        activity?.SetTag("dashboard.kill_switch.id", id);
         long revision;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -165,6 +171,7 @@ public sealed class KillSwitchService(
                 new { requestedBy = killSwitch.LiftRequestedBy, revision }), ct);
             await transaction.CommitAsync(ct);
         }
+        activity?.SetTag("dashboard.revision", revision);
         var proof = await waiter.WaitAsync(revision, ct);
         return new LiftResult(LiftOutcome.Done, KillSwitchStatus.Lifted, proof);
     }

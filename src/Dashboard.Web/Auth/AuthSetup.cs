@@ -6,9 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Auth;
@@ -39,9 +37,9 @@ public static class AuthSetup
         });
 
         // One key ring for every instance, in the database: cookies and antiforgery tokens work wherever a request lands.
-        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
-        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<DashboardDbContext>>(
-            (o, contexts) => o.XmlRepository = new DatabaseXmlRepository(contexts));
+        // The first key is created under the start-up lock (see MigrationHostedService), so instances started together
+        // share one key instead of each making its own.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName).PersistKeysToDbContext<DashboardDbContext>();
 
         services.AddAuthentication(o => o.DefaultScheme = AuthSchemes.Dashboard)
             .AddPolicyScheme(AuthSchemes.Dashboard, "Sign-in cookie or bearer credential",

@@ -53,7 +53,6 @@ public static class UiSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapBlazorScript();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -6,6 +6,7 @@ using Dashboard.Core.Auth;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Integrations;
+using Dashboard.Core.Observability;
 using Dashboard.Core.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
 
     public async Task<DemoFixtureCounts> SeedAsync(CancellationToken ct = default)
     {
+        using var activity = DashboardActivities.Start(DashboardActivities.SeedDemoFixture);
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         // Identity's stores use the scoped context: the transaction begun on it covers users and roles too.
@@ -66,6 +68,7 @@ public sealed class DemoFixtureSeeder(IServiceScopeFactory scopes, AuditLog audi
             await notifier.BumpAndNotifyAsync(db, PolicyChange.Everything, ct);
         }
         await transaction.CommitAsync(ct);
+        activity?.SetTag("dashboard.seed.rows", run.Inserted.Total);
         return run.Inserted;
     }
 

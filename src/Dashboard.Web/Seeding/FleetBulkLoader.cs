@@ -1,6 +1,7 @@
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
+using Dashboard.Core.Observability;
 using Dashboard.Core.Seeding;
 using Dashboard.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,8 @@ public sealed class FleetBulkLoader(
         Func<CancellationToken, Task>? beforeCommit = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(request.Devices);
+        using var activity = DashboardActivities.Start(DashboardActivities.SeedFleet);
+        activity?.SetTag("dashboard.seed.devices", request.Devices);
         var started = clock.GetTimestamp();
         var timings = new FleetLoadTimings();
         if (request.Devices == 0)

@@ -3,12 +3,16 @@ using Dashboard.Core.Access.Signals;
 using Dashboard.Core.Access.Telemetry;
 using Dashboard.Core.Auth;
 using Dashboard.Web.Auth;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Telemetry;
 
-/// <summary>Decision telemetry (counters, the not_owner record), the cross-tenant signal, metrics and <c>/metrics</c>.</summary>
+/// <summary>
+/// Decision telemetry (counters, the not_owner record), the cross-tenant signal, metrics and traces
+/// (<see cref="OpenTelemetrySetup"/>) and <c>/metrics</c>.
+/// </summary>
 public static class TelemetrySetup
 {
     public const string MetricsPath = "/metrics";
@@ -28,13 +32,12 @@ public static class TelemetrySetup
         services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
+        services.AddDashboardOpenTelemetry(builder.Configuration);
         services.AddSingleton<DecisionTelemetry>();
         services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<DecisionTelemetry>());
         services.AddSingleton<AccessMetrics>();
         services.AddSingleton<IAccessDecisionObserver, DecisionMetricsObserver>();
         services.AddSingleton<IAccessDecisionObserver, DenialLog>();
-        services.AddSingleton<MetricsCollector>();
         services.AddSingleton<DecisionTelemetryWriter>();
         services.AddHostedService<DecisionTelemetryService>();
         services.AddSingleton<TelemetryRetention>();
@@ -58,13 +61,17 @@ public static class TelemetrySetup
 
     public static WebApplication MapDashboardTelemetry(this WebApplication app)
     {
-        // Created now, so the meters are listened to from the first decision on.
-        _ = app.Services.GetRequiredService<MetricsCollector>();
-        var endpoint = app.MapGet(MetricsPath, (MetricsCollector collector, HttpContext context) =>
-            {
-                context.Response.Headers.CacheControl = "no-store";
-                return Results.Text(PrometheusText.Write(collector.Collect()), PrometheusText.ContentType);
-            })
+        // Created now, so its instruments are published (and exported) before the first decision and scrape.
+        _ = app.Services.GetRequiredService<AccessMetrics>();
+        var endpoint = app.MapPrometheusScrapingEndpoint(MetricsPath, meterProvider: null,
+                configureBranchedPipeline: scrape => scrape.Use((context, next) =>
+                {
+                    context.Response.Headers.CacheControl = "no-store";
+                    return next(context);
+                }),
+                optionsName: null)
+            // The exporter maps every method; a scrape is a GET, anything else is 405.
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .WithName("Metrics")
             .ExcludeFromDescription();
         if (app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value.AllowAnonymous)

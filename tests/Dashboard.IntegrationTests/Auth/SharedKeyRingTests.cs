@@ -43,6 +43,6 @@ public sealed class SharedKeyRingTests(AuthAppFactory app) : IClassFixture<AuthA
 
         await using var db = app.CreateDbContext();
         (await db.DataProtectionKeys.CountAsync()).ShouldBeGreaterThan(0);
-        (await db.DataProtectionKeys.FirstAsync()).Xml.ShouldContain("<key ");
+        (await db.DataProtectionKeys.FirstAsync()).Xml!.ShouldContain("<key ");
     }
 }

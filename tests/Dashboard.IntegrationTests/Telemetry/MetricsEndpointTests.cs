@@ -6,7 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.IntegrationTests.Telemetry;
 
-/// <summary><c>/metrics</c> over real HTTP: Prometheus text with the decision counters, for staff tokens only.</summary>
+/// <summary>
+/// <c>/metrics</c> over real HTTP, scraped as Prometheus does: the OpenTelemetry exporter's text with this app's
+/// decision counters (exact: another app in the same test process never adds to them), for staff tokens only.
+/// </summary>
 public sealed class MetricsEndpointTests(TelemetryAppFactory app) : IClassFixture<TelemetryAppFactory>, IAsyncLifetime
 {
     public async Task InitializeAsync()
@@ -30,17 +33,20 @@ public sealed class MetricsEndpointTests(TelemetryAppFactory app) : IClassFixtur
 
         using var staff = app.CreateClient("dev-support-token");
         using var response = await staff.GetAsync("/metrics");
-        var text = await response.Content.ReadAsStringAsync();
+        var scrape = new PrometheusScrape(await response.Content.ReadAsStringAsync());
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK, text);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, scrape.Text);
         response.Content.Headers.ContentType!.ToString().ShouldBe("text/plain; version=0.0.4; charset=utf-8");
         response.Headers.CacheControl!.NoStore.ShouldBeTrue();
-        text.ShouldContain("# TYPE dashboard_access_decisions_total counter\n");
-        text.ShouldContain("dashboard_access_decisions_total{integration=\"alexa\",outcome=\"deny\",reason=\"not_owner\"} 3\n");
-        text.ShouldContain("dashboard_access_decisions_total{integration=\"alexa\",outcome=\"allow\",reason=\"allowed\"} 1\n");
-        text.ShouldContain("# TYPE dashboard_access_cache_lookups_total counter\n");
-        text.ShouldMatch("(?s).*dashboard_access_cache_lookups_total\\{result=\"(hit|miss|bypass)\"\\} \\d+\n.*");
-        text.ShouldContain("# TYPE dashboard_access_telemetry_dropped_total counter\ndashboard_access_telemetry_dropped_total 0\n");
+        scrape.TypeOf("dashboard_access_decisions_total").ShouldBe("counter");
+        scrape.Value("dashboard_access_decisions_total", ("integration", "alexa"), ("outcome", "deny"), ("reason", "not_owner")).ShouldBe(3);
+        scrape.Value("dashboard_access_decisions_total", ("integration", "alexa"), ("outcome", "allow"), ("reason", "allowed")).ShouldBe(1);
+        scrape.TypeOf("dashboard_access_cache_lookups_total").ShouldBe("counter");
+        scrape.Series("dashboard_access_cache_lookups_total").Sum(s => s.Value).ShouldBeGreaterThanOrEqualTo(4);
+        scrape.Series("dashboard_access_cache_lookups_total").ShouldAllBe(s => s.Labels["result"] == "hit"
+            || s.Labels["result"] == "miss" || s.Labels["result"] == "bypass");
+        scrape.TypeOf("dashboard_access_telemetry_dropped_total").ShouldBe("counter");
+        scrape.Value("dashboard_access_telemetry_dropped_total").ShouldBe(0);
     }
 
     [Fact]
@@ -49,12 +55,31 @@ public sealed class MetricsEndpointTests(TelemetryAppFactory app) : IClassFixtur
         await app.Services.GetRequiredService<PropagationWaiter>().WaitAsync(0);
 
         using var admin = app.CreateClient("dev-admin-token");
-        var text = await admin.GetStringAsync("/metrics");
+        var scrape = new PrometheusScrape(await admin.GetStringAsync("/metrics"));
 
-        text.ShouldContain("# TYPE dashboard_access_propagation_duration_seconds histogram\n");
-        text.ShouldContain("dashboard_access_propagation_duration_seconds_bucket{result=\"complete\",le=\"0.001\"} ");
-        text.ShouldMatch("(?s).*dashboard_access_propagation_duration_seconds_bucket\\{result=\"complete\",le=\"\\+Inf\"\\} [1-9]\\d*\n.*");
-        text.ShouldContain("dashboard_access_propagation_duration_seconds_count{result=\"complete\"} ");
+        scrape.TypeOf("dashboard_access_propagation_duration_seconds").ShouldBe("histogram");
+        // The buckets the instrument advises, not the exporter's defaults.
+        scrape.Series("dashboard_access_propagation_duration_seconds_bucket", ("result", "complete"))
+            .Select(s => s.Labels["le"]).ShouldContain("0.001");
+        scrape.Value("dashboard_access_propagation_duration_seconds_bucket", ("result", "complete"), ("le", "+Inf")).ShouldBeGreaterThanOrEqualTo(1);
+        scrape.Value("dashboard_access_propagation_duration_seconds_count", ("result", "complete")).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task Metrics_ShowTheHttpServerRequestsOfThisApp()
+    {
+        using var admin = app.CreateClient("dev-admin-token");
+        (await admin.GetAsync("/healthz")).EnsureSuccessStatusCode();
+
+        // ASP.NET Core records a request once its response is complete, which can be just after the client has it.
+        var scrape = new PrometheusScrape(await admin.GetStringAsync("/metrics"));
+        for (var i = 0; i < 100 && scrape.Series("http_server_request_duration_seconds_count", ("http_route", "/healthz")).Count == 0; i++)
+        {
+            await Task.Delay(100);
+            scrape = new PrometheusScrape(await admin.GetStringAsync("/metrics"));
+        }
+
+        scrape.Series("http_server_request_duration_seconds_count", ("http_route", "/healthz")).ShouldNotBeEmpty(scrape.Text);
     }
 
     [Fact]
@@ -105,6 +130,7 @@ public sealed class AnonymousMetricsTests(AnonymousMetricsTests.Factory app) : I
         using var response = await anonymous.GetAsync("/metrics");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("# TYPE dashboard_access_telemetry_queued gauge\n");
+        var scrape = new PrometheusScrape(await response.Content.ReadAsStringAsync());
+        scrape.TypeOf("dashboard_access_telemetry_queued").ShouldBe("gauge");
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dashboard.Core.Access.Runtime;
 using Dashboard.Core.Access.Telemetry;
+using Dashboard.Core.Observability;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -31,6 +32,24 @@ public sealed class PropagationWaiter(
         """;
 
     public async Task<PropagationProof> WaitAsync(long revision, CancellationToken ct = default)
+    {
+        using var activity = DashboardActivities.Start(DashboardActivities.PropagationWait);
+        activity?.SetTag("dashboard.revision", revision);
+        try
+        {
+            var proof = await WaitUntracedAsync(revision, ct);
+            activity?.SetTag("dashboard.propagation.points", proof.EnforcementPoints);
+            activity?.SetTag("dashboard.propagation.expired", proof.Expired);
+            return proof;
+        }
+        catch (PropagationTimeoutException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, "timeout");
+            throw;
+        }
+    }
+
+    private async Task<PropagationProof> WaitUntracedAsync(long revision, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var settings = options.Value;

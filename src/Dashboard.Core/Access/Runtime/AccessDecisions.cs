@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using Dashboard.Core.Access.Telemetry;
+using Dashboard.Core.Observability;
 using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Core.Access.Runtime;
@@ -30,7 +33,32 @@ public sealed class AccessDecisions(
 
     public DecisionTicket Enter() => inFlight.Enter();
 
-    public ValueTask<DecisionOutcome> DecideAsync(DecisionTicket ticket, AccessRequest request, CancellationToken ct)
+    public ValueTask<DecisionOutcome> DecideAsync(DecisionTicket ticket, AccessRequest request, CancellationToken ct) =>
+        DashboardActivities.Source.HasListeners() ? DecideTracedAsync(ticket, request, ct) : DecideUntracedAsync(ticket, request, ct);
+
+    // An async method of its own, so the span it makes current ends with it and never leaks into the caller.
+    private async ValueTask<DecisionOutcome> DecideTracedAsync(DecisionTicket ticket, AccessRequest request, CancellationToken ct)
+    {
+        using var activity = DashboardActivities.Start(DashboardActivities.Decide);
+        activity?.SetTag("dashboard.integration_id", request.IntegrationId);
+        activity?.SetTag("dashboard.action", AccessActionNames.TryGetName(request.Action, out var action) ? action : "unknown");
+        try
+        {
+            var outcome = await DecideUntracedAsync(ticket, request, ct);
+            activity?.SetTag("dashboard.decision_id", outcome.DecisionId);
+            activity?.SetTag("dashboard.decision", outcome.Decision.Decision.ToWireName());
+            activity?.SetTag("dashboard.reason", outcome.Decision.Reason.ToWireName());
+            activity?.SetTag("dashboard.facts", AccessMetrics.CacheResult(outcome.Source));
+            return outcome;
+        }
+        catch (Exception e)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    private ValueTask<DecisionOutcome> DecideUntracedAsync(DecisionTicket ticket, AccessRequest request, CancellationToken ct)
     {
         EnsureHeld(ticket);
         try

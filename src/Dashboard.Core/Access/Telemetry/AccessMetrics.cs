@@ -6,8 +6,10 @@ namespace Dashboard.Core.Access.Telemetry;
 
 /// <summary>
 /// The instruments of the meter <c>Dashboard.Access</c>: decisions by outcome, reason and integration, cache use,
-/// propagation time and telemetry drops. Created through <see cref="IMeterFactory"/>, so each app instance in one
-/// process (tests run several) has its own meter and its own readings.
+/// propagation time and telemetry drops, exported by OpenTelemetry (Prometheus at <c>/metrics</c>, OTLP when
+/// configured). Created through <see cref="IMeterFactory"/>, so each app instance in one process (tests run several)
+/// has its own meter and its own readings. The admin home reads the cache tallies and the recent propagation waits
+/// kept here, not the exporter's.
 /// </summary>
 public sealed class AccessMetrics
 {
@@ -26,6 +28,9 @@ public sealed class AccessMetrics
     private readonly Lock recentLock = new();
     private int recentCount;
     private int recentNext;
+    private long cacheHits;
+    private long cacheMisses;
+    private long cacheBypassed;
 
     public AccessMetrics(IMeterFactory meters, DecisionTelemetry telemetry)
     {
@@ -63,7 +68,23 @@ public sealed class AccessMetrics
         };
         decisions.Add(1, tags);
         cache.Add(1, new KeyValuePair<string, object?>("result", CacheResult(outcome.Source)));
+        switch (outcome.Source)
+        {
+            case DecisionSource.Cache:
+                Interlocked.Increment(ref cacheHits);
+                break;
+            case DecisionSource.CacheMiss:
+                Interlocked.Increment(ref cacheMisses);
+                break;
+            case DecisionSource.Database:
+                Interlocked.Increment(ref cacheBypassed);
+                break;
+        }
     }
+
+    /// <summary>Where this instance's decisions found their facts since it started.</summary>
+    public CacheReading CacheUse() =>
+        new(Interlocked.Read(ref cacheHits), Interlocked.Read(ref cacheMisses), Interlocked.Read(ref cacheBypassed));
 
     /// <summary>Records one propagation wait; <paramref name="completed"/> is false for a wait that timed out.</summary>
     public void Propagated(TimeSpan elapsed, bool completed)
@@ -93,6 +114,13 @@ public sealed class AccessMetrics
         DecisionSource.CacheMiss => "miss",
         DecisionSource.Database => "bypass",
     };
+}
+
+/// <summary>Where this instance's decisions found their facts since it started.</summary>
+public sealed record CacheReading(long Hits, long Misses, long Bypassed)
+{
+    /// <summary>Hits among lookups that went to the cache; null before the first one.</summary>
+    public double? HitRatio => Hits + Misses == 0 ? null : (double)Hits / (Hits + Misses);
 }
 
 /// <summary>Feeds <see cref="AccessMetrics"/> from the decision path (registered as one more observer).</summary>

@@ -1,5 +1,6 @@
 using Dashboard.Core.Accounts;
 using Dashboard.Core.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -30,11 +31,17 @@ internal sealed class DashboardUserConfiguration : IEntityTypeConfiguration<Dash
     }
 }
 
-internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<Data.DataProtectionKey>
+/// <summary>
+/// The package's key entity on the table the app has always used: same name, columns and constraints, so keys written
+/// before the package took over stay readable (docs/decisions/0021).
+/// </summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<Data.DataProtectionKey> b)
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
     {
         b.ToTable("data_protection_keys");
         b.HasKey(k => k.Id);
+        // The package's Xml is nullable; every key has one, and the column has always been NOT NULL.
+        b.Property(k => k.Xml).IsRequired();
     }
 }
