@@ -890,3 +890,127 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
+    ALTER TABLE audit_entries ADD reason_digest character varying(71);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
+    ALTER TABLE audit_entries ADD reason_salt bytea;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
+    ALTER TABLE accounts ADD erased_at timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
+    CREATE OR REPLACE FUNCTION refuse_change_to_append_only_table() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' AND current_setting('dashboard.erasure', true) = 'on' THEN
+            RETURN NULL;
+        END IF;
+        RAISE EXCEPTION '% on % refused: the table is append-only', TG_OP, TG_TABLE_NAME
+            USING ERRCODE = 'restrict_violation',
+                  HINT = 'Audit entries and ownership events are never changed or removed; record a new one instead.';
+    END;
+    $$;
+
+    CREATE FUNCTION allow_only_erasure_of_audit_reason() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF OLD.reason_digest IS NOT NULL AND NEW.reason IS NULL AND NEW.reason_salt IS NULL
+           AND (NEW.id, NEW.at, NEW.actor, NEW.action, NEW.entity_type, NEW.entity_id, NEW.data,
+                NEW.reason_digest, NEW.correlation_id, NEW.previous_hash, NEW.hash)
+               IS NOT DISTINCT FROM
+               (OLD.id, OLD.at, OLD.actor, OLD.action, OLD.entity_type, OLD.entity_id, OLD.data,
+                OLD.reason_digest, OLD.correlation_id, OLD.previous_hash, OLD.hash) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'UPDATE on audit_entries refused: the table is append-only'
+            USING ERRCODE = 'restrict_violation',
+                  HINT = 'Erasure may only clear the reason of an entry that chains its digest.';
+    END;
+    $$;
+
+    CREATE TRIGGER audit_entries_erasure_only
+        BEFORE UPDATE ON audit_entries
+        FOR EACH ROW EXECUTE FUNCTION allow_only_erasure_of_audit_reason();
+
+    CREATE FUNCTION allow_only_erasure_of_ownership_text() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF (NEW.id, NEW.device_id, NEW.kind, NEW.from_account_id, NEW.to_account_id, NEW.actor_user_id, NEW.at)
+           IS NOT DISTINCT FROM
+           (OLD.id, OLD.device_id, OLD.kind, OLD.from_account_id, OLD.to_account_id, OLD.actor_user_id, OLD.at) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'UPDATE on ownership_events refused: the table is append-only'
+            USING ERRCODE = 'restrict_violation',
+                  HINT = 'Erasure may only rewrite the reason and actor label of an ownership event.';
+    END;
+    $$;
+
+    CREATE TRIGGER ownership_events_erasure_only
+        BEFORE UPDATE ON ownership_events
+        FOR EACH ROW EXECUTE FUNCTION allow_only_erasure_of_ownership_text();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207172955_AccountErasurePseudonyms') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261207172955_AccountErasurePseudonyms', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207183901_StaffAccessRecordErasure') THEN
+    CREATE FUNCTION allow_only_erasure_of_staff_access_text() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        IF (NEW.id, NEW.at, NEW.staff_user_id, NEW.kind, NEW.channel, NEW.account_id, NEW.device_serial,
+            NEW.correlation_id)
+           IS NOT DISTINCT FROM
+           (OLD.id, OLD.at, OLD.staff_user_id, OLD.kind, OLD.channel, OLD.account_id, OLD.device_serial,
+            OLD.correlation_id) THEN
+            RETURN NEW;
+        END IF;
+        RAISE EXCEPTION 'UPDATE on staff_access_records refused: the table is append-only'
+            USING ERRCODE = 'restrict_violation',
+                  HINT = 'Erasure may only rewrite the reason and export filter of an access record.';
+    END;
+    $$;
+
+    CREATE TRIGGER staff_access_records_erasure_only
+        BEFORE UPDATE ON staff_access_records
+        FOR EACH ROW EXECUTE FUNCTION allow_only_erasure_of_staff_access_text();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207183901_StaffAccessRecordErasure') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261207183901_StaffAccessRecordErasure', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

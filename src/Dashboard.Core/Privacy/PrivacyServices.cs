@@ -17,6 +17,7 @@ public static class PrivacyServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, AuditReasonEraser>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, IdentityUserEraser>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, AccountRowEraser>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPersonalDataEraser, StaffAccessRecordEraser>());
         return services;
     }
 }

@@ -50,6 +50,9 @@ public sealed class AccountErasureTests(DashboardAppFactory app) : IClassFixture
                 expectedOwnershipVersion = await OwnershipApi.OwnershipVersionAsync(app, serial),
             })).EnsureSuccessStatusCode();
         }
+        // Support read her account with her email in the reason: the access record stays, its text loses her email.
+        (await support.GetAsync($"/api/v1/accounts/{alice}?reason={Uri.EscapeDataString("call from " + AliceEmail)}"))
+            .EnsureSuccessStatusCode();
         var report = await (await EraseAsync(admin, alice, $"GDPR request from {AliceEmail}, ticket 4711")).JsonAsync();
 
         report.Keys().ShouldBe(["accountId", "pseudonym", "erasedAt", "linksEnded", "steps", "revision"], ignoreOrder: true);
@@ -67,6 +70,8 @@ public sealed class AccountErasureTests(DashboardAppFactory app) : IClassFixture
             erased.Reason.ShouldBe($"GDPR request from {pseudonym}, ticket 4711");
             (await db.OwnershipEvents.Where(e => e.FromAccountId == alice).Select(e => e.Reason).ToListAsync())
                 .ShouldAllBe(r => r == $"Released before erasing {pseudonym} ({pseudonym} asked by phone)");
+            (await db.StaffAccessRecords.Where(r => r.AccountId == alice && r.Reason != null).Select(r => r.Reason).ToListAsync())
+                .ShouldBe([$"call from {pseudonym}"]);
         }
         (await PersonalDataScan.FindAsync(app.ConnectionString, "Alice asked")).ShouldBeEmpty("her name is gone from reasons too");
         foreach (var export in new[] { "/export/audit.csv", "/export/devices.csv" })

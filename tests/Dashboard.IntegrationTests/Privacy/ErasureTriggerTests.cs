@@ -78,6 +78,31 @@ public sealed class ErasureTriggerTests
         (await database.VerifyAsync()).FirstBadEntry.ShouldBe(new AuditChainBreak(2, AuditVerifier.HashMismatch));
     }
 
+    [Fact]
+    public async Task DuringErasure_AnAccessRecordsTypedText_MayBeRewritten_ButNothingElse()
+    {
+        await using var database = await AuditDatabase.CreateAsync();
+        await database.ExecuteAsync("""
+            INSERT INTO staff_access_records (at, staff_user_id, kind, channel, account_id, reason)
+            VALUES (now(), 'staff-1', 'account', 'api', gen_random_uuid(), 'asked by alice@demo.test')
+            """);
+
+        (await ErasingAsync(database, "UPDATE staff_access_records SET reason = 'asked by erased account', export_filter = NULL"))
+            .ShouldBe(1);
+        foreach (var statement in new[]
+        {
+            "UPDATE staff_access_records SET account_id = gen_random_uuid()",
+            "UPDATE staff_access_records SET staff_user_id = 'someone else'",
+            "DELETE FROM staff_access_records",
+        })
+        {
+            (await Should.ThrowAsync<PostgresException>(() => ErasingAsync(database, statement)))
+                .SqlState.ShouldBe(PostgresErrorCodes.RestrictViolation, statement);
+        }
+        (await Should.ThrowAsync<PostgresException>(() => database.ExecuteAsync("UPDATE staff_access_records SET reason = NULL")))
+            .SqlState.ShouldBe(PostgresErrorCodes.RestrictViolation, "outside an erasure");
+    }
+
     /// <summary>Runs <paramref name="sql"/> in a transaction with the erasure flag on, as <c>AccountErasure</c> does.</summary>
     private static async Task<int> ErasingAsync(AuditDatabase database, string sql)
     {
