@@ -22,6 +22,9 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(new DatabaseEndpoint(connectionString));
+        // Everything that reaches the database may need to forget dead pooled connections (auth handlers, pages,
+        // the exception handler), the one-off commands included.
+        builder.Services.AddSingleton<PooledConnections>();
         builder.Services.AddDbContextFactory<DashboardDbContext>(o => DashboardDb.Configure(o, connectionString));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();

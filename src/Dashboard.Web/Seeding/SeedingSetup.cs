@@ -22,11 +22,13 @@ public static class SeedingSetup
             .ValidateOnStart();
 
         var seedDemoData = builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.SeedDemoData)}");
+        var demoCredentials = seedDemoData && builder.Environment.IsDevelopment();
+        builder.Services.AddSingleton(new DemoCredentialsNotice(demoCredentials));
         if (!seedDemoData)
         {
             return builder;
         }
-        if (builder.Environment.IsDevelopment())
+        if (demoCredentials)
         {
             // Registered after the migration service, so it starts after the schema is current.
             builder.Services.AddHostedService<DemoSeedingHostedService>();

@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Dashboard.IntegrationTests.Deployment;
 
 /// <summary>Files at the repository root, found from the test assembly's folder.</summary>
@@ -17,6 +19,13 @@ internal static class RepositoryFiles
             {
                 return folder.FullName;
             }
+        }
+        // Build output kept outside the repository (DASHBOARD_ARTIFACTS): the project recorded where it was built from.
+        var recorded = typeof(RepositoryFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "Dashboard.sln")))
+        {
+            return recorded;
         }
         throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory}.");
     }
