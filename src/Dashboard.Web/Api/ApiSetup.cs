@@ -40,7 +40,7 @@ public static class ApiSetup
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapApiGroup();
-        api.MapAccountEndpoints();
+        api.MapAccountAdministrationEndpoints();
         api.MapDeviceEndpoints();
         api.MapOwnershipEndpoints();
         api.MapKillSwitchEndpoints();

@@ -80,7 +80,7 @@ public static class AuthSetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapAccountEndpoints();
+        app.MapSignOutEndpoint();
         return app;
     }
 
@@ -99,7 +99,7 @@ public static class AuthSetup
     private static void ConfigureSignInCookie(CookieAuthenticationOptions o, DashboardAuthOptions auth, bool secure)
     {
         o.LoginPath = "/Account/Login";
-        o.LogoutPath = AccountEndpoints.LogoutPath;
+        o.LogoutPath = SignOutEndpoint.LogoutPath;
         o.AccessDeniedPath = "/Account/AccessDenied";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;
