@@ -14,10 +14,7 @@ public static class AccessSetup
     public static WebApplicationBuilder AddDashboardAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AccessOptions>()
-            .Bind(builder.Configuration.GetSection(AccessOptions.Section))
-            .ValidateOnStart();
-        services.TryAddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        services.AddValidatedOptions<AccessOptions>(builder.Configuration, AccessOptions.Section);
         var rateLimit = builder.Configuration.GetSection(BridgeRateLimitOptions.Section).Get<BridgeRateLimitOptions>()
             ?? new BridgeRateLimitOptions();
 
@@ -63,14 +60,5 @@ public static class AccessSetup
         app.UseRateLimiter();
         app.MapAccessEndpoints();
         return app;
-    }
-
-    private sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, AccessOptions options)
-        {
-            var errors = options.Validate().ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

@@ -16,10 +16,7 @@ public static class SeedingSetup
         builder.Services.TryAddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<FleetBulkLoader>();
         builder.Services.AddSingleton<DemoFixtureSeeder>();
-        builder.Services.AddOptions<DemoFleetOptions>()
-            .Bind(builder.Configuration.GetSection(DemoFleetOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<DemoFleetOptions>(builder.Configuration, DemoFleetOptions.Section);
 
         var seedDemoData = builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.SeedDemoData)}");
         var demoCredentials = seedDemoData && builder.Environment.IsDevelopment();

@@ -3,6 +3,7 @@ using Dashboard.Core.Access.Signals;
 using Dashboard.Core.Access.Telemetry;
 using Dashboard.Core.Auth;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -21,10 +22,8 @@ public static class TelemetrySetup
     public static WebApplicationBuilder AddDashboardTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TelemetryOptions>>(new Validator<TelemetryOptions>(o => o.Validate()));
-        services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SignalOptions>>(new Validator<SignalOptions>(o => o.Validate()));
+        services.AddValidatedOptions<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section);
+        services.AddValidatedOptions<SignalOptions>(builder.Configuration, SignalOptions.Section);
         services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
 
         services.TryAddSingleton(TimeProvider.System);
@@ -76,14 +75,5 @@ public static class TelemetrySetup
             endpoint.RequireAuthorization(MetricsPolicy);
         }
         return app;
-    }
-
-    private sealed class Validator<T>(Func<T, IEnumerable<string>> validate) : IValidateOptions<T> where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var errors = validate(options).ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }
