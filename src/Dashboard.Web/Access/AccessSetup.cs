@@ -1,9 +1,9 @@
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Access.Runtime;
+using Dashboard.Core.Configuration;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Access;
@@ -18,7 +18,6 @@ public static class AccessSetup
         var rateLimit = builder.Configuration.GetSection(BridgeRateLimitOptions.Section).Get<BridgeRateLimitOptions>()
             ?? new BridgeRateLimitOptions();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton(sp => new AccessDatabase(
             sp.GetRequiredService<DatabaseEndpoint>().ConnectionString,
@@ -36,8 +35,8 @@ public static class AccessSetup
         services.AddSingleton<PolicyApplier>();
         services.AddSingleton<LeaseKeeper>();
         services.AddSingleton<AccessDecisions>();
-        services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<PropagationWaiter>();
+        services.AddDashboardDecisionChanges();
 
         // Started in this order, after migrations: the applier consumes what the feed and the heartbeat post.
         services.AddHostedService<PolicyApplierService>();

@@ -1,13 +1,6 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Devices;
-using Dashboard.Core.Devices.Ownership;
-using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Exports;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Api;
 
@@ -20,18 +13,6 @@ public static class ApiSetup
         builder.Services.AddApiConventions();
 
         // Plain services over the DbContext factory, shared with the support pages.
-        builder.Services.TryAddSingleton<DeviceSearch>();
-        builder.Services.TryAddSingleton<AccountSearch>();
-        builder.Services.TryAddSingleton<KillSwitchService>();
-        builder.Services.TryAddSingleton<EffectiveAccess>();
-        builder.Services.TryAddSingleton<OwnershipService>();
-        builder.Services.TryAddSingleton<OwnershipHistory>();
-        builder.Services.TryAddSingleton<AccountLockService>();
-        builder.Services.TryAddSingleton<AccountOverview>();
-        builder.Services.TryAddSingleton<DeviceSignals>();
-        builder.Services.TryAddSingleton<AuditSearch>();
-        builder.Services.TryAddSingleton<AuditChainCheck>();
-        builder.Services.TryAddSingleton<FleetList>();
         return builder;
     }
 

@@ -67,8 +67,6 @@ public static class AuthSetup
         services.AddSingleton<UnknownLoginFailures>();
         services.AddSingleton<BridgeKeyDirectory>();
         services.AddSingleton<ApiTokenUsage>();
-        services.AddSingleton<ApiTokenService>();
-        services.AddScoped<DemoCredentialScanner>();
         // Order matters: hosted services start in registration order, after the migration service.
         services.AddHostedService<ProductionGuard>();
         services.AddHostedService<BridgeKeyRefresher>();

@@ -1,8 +1,7 @@
+using Dashboard.Core.Integrations;
 using Dashboard.Web.Hosting;
 using Dashboard.Core.Access.Runtime;
-using Dashboard.Core.Integrations;
 using Dashboard.Web.Api;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Links;
 
@@ -11,9 +10,6 @@ public static class LinksSetup
 {
     public static WebApplicationBuilder AddDashboardLinks(this WebApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<LinkService>();
-        builder.Services.TryAddSingleton<LinkQueries>();
-        builder.Services.TryAddSingleton<IntegrationCatalog>();
         builder.Services.AddValidatedOptions<LinkOptions>(builder.Configuration, LinkOptions.Section);
         // One instance both hears decisions and is flushed; other observers may be registered beside it.
         builder.Services.AddSingleton<LinkUsage>();

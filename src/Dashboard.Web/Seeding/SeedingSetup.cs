@@ -1,6 +1,4 @@
-using Dashboard.Core.Access.Propagation;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Seeding;
 
@@ -12,8 +10,6 @@ public static class SeedingSetup
     /// </summary>
     public static WebApplicationBuilder AddDashboardSeeding(this WebApplicationBuilder builder)
     {
-        // The access setup registers the notifier too, but the seed command runs without it.
-        builder.Services.TryAddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<FleetBulkLoader>();
         builder.Services.AddSingleton<DemoFixtureSeeder>();
         builder.Services.AddValidatedOptions<DemoFleetOptions>(builder.Configuration, DemoFleetOptions.Section);

@@ -4,7 +4,6 @@ using Dashboard.Core.Access.Telemetry;
 using Dashboard.Core.Auth;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Telemetry;
@@ -26,7 +25,6 @@ public static class TelemetrySetup
         services.AddValidatedOptions<SignalOptions>(builder.Configuration, SignalOptions.Section);
         services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<DecisionTelemetry>();
         services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<DecisionTelemetry>());
