@@ -33,7 +33,7 @@ internal sealed class BridgeKeyRefresher(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not reload bridge keys; keeping the ones in memory");
+            AuthLog.BridgeKeysNotReloaded(logger, e);
         }
     }
 }

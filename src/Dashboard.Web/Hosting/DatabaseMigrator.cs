@@ -15,10 +15,10 @@ public sealed class DatabaseMigrator(IDbContextFactory<DashboardDbContext> conte
         var (pending, historyExists) = await PendingAsync(db, ct);
         if (pending.Count == 0)
         {
-            logger.LogInformation("Database schema is up to date");
+            HostingLog.SchemaUpToDate(logger);
             return;
         }
-        logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        HostingLog.ApplyingMigrations(logger, pending.Count, string.Join(", ", pending));
         if (!historyExists)
         {
             // Npgsql's migrator reads the history table before it creates it and logs the refusal as an Error; made
@@ -93,7 +93,7 @@ internal sealed class MigrationHostedService(
                 }
                 catch (SchemaOutOfDateException e)
                 {
-                    logger.LogCritical("{Message}", e.Message);
+                    HostingLog.SchemaOutOfDate(logger, e.Message);
                     throw;
                 }
             }
