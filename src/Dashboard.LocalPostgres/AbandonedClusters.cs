@@ -28,14 +28,14 @@ public static class AbandonedClusters
             {
                 await StopIfRunningAsync(new DataFolder(Path.ChangeExtension(owner, null)), logger, ct);
             }
-            logger.LogInformation("Deleting abandoned throwaway cluster folder {Folder}", root);
+            PostgresLog.DeletingAbandonedFolder(logger, root);
             try
             {
                 Directory.Delete(root, recursive: true);
             }
             catch (IOException ex)
             {
-                logger.LogWarning(ex, "Could not delete {Folder}", root);
+                PostgresLog.FolderNotDeleted(logger, ex, root);
             }
         }
     }
@@ -46,7 +46,7 @@ public static class AbandonedClusters
         {
             return;
         }
-        logger.LogWarning("Stopping an abandoned PostgreSQL server (pid {Pid}) in {DataDirectory}", pid, folder.Path);
+        PostgresLog.StoppingAbandonedServer(logger, pid, folder.Path);
         var binaries = PostgresBinaries.Locate(null);
         var runner = new CommandRunner(asPostgresUser: UnixUser.IsRoot);
         await runner.RunAsync(binaries.PgCtl, ["stop", "-D", folder.Path, "-m", "immediate", "-w", "-t", "30"], TimeSpan.FromSeconds(60), ct);

@@ -30,13 +30,12 @@ public sealed partial class LocalPostgresServer
                         $"The PostgreSQL data folder '{folder.Path}' is in use by process {owner.ProcessId}. " +
                         "Stop that process, or give this one another folder (Dashboard__DataDir).");
                 }
-                logger.LogWarning("A PostgreSQL server (pid {Pid}) left behind by an earlier run is using {DataDirectory}; stopping it",
-                    pid, folder.Path);
+                PostgresLog.StoppingLeftBehindServer(logger, pid, folder.Path);
                 await runner.RunCheckedAsync(binaries.PgCtl, ["stop", "-D", folder.Path, "-m", "fast", "-w", "-t", "60"], TimeSpan.FromSeconds(90), ct);
             }
             else
             {
-                logger.LogWarning("Removing a stale postmaster.pid in {DataDirectory} (process {Pid} is not its server)", folder.Path, pid);
+                PostgresLog.RemovingStalePidFile(logger, folder.Path, pid);
                 File.Delete(folder.PostmasterPidFile);
             }
         }
@@ -50,7 +49,7 @@ public sealed partial class LocalPostgresServer
     private static async Task<string> InitializeAsync(
         DataFolder folder, PostgresBinaries binaries, CommandRunner runner, LocalPostgresOptions options, ILogger logger, CancellationToken ct)
     {
-        logger.LogInformation("Creating a PostgreSQL cluster in {DataDirectory}", folder.Path);
+        PostgresLog.CreatingCluster(logger, folder.Path);
         var password = ClusterPassword.Generate();
         ClusterPassword.Write(folder.PasswordFile, password);
         var pwfile = folder.PasswordFile;
@@ -138,7 +137,7 @@ public sealed partial class LocalPostgresServer
                 : LoopbackPorts.PickFree();
             if (attempt == 1 && options.Port is { } wanted && wanted != port)
             {
-                logger.LogWarning("Port {Wanted} is in use; PostgreSQL will listen on {Port} instead", wanted, port);
+                PostgresLog.PortInUse(logger, wanted, port);
             }
 
             var logOffset = folder.LogLength;
@@ -155,7 +154,7 @@ public sealed partial class LocalPostgresServer
             var log = folder.ReadLogSince(logOffset);
             if (IsPortCollision(log) && attempt < MaxStartAttempts)
             {
-                logger.LogWarning("Port {Port} was taken before PostgreSQL could bind it; trying another", port);
+                PostgresLog.PortTaken(logger, port);
                 continue;
             }
             throw new LocalPostgresException(
@@ -192,9 +191,7 @@ public sealed partial class LocalPostgresServer
     /// </summary>
     private async Task RequirePasswordAsync(CancellationToken ct)
     {
-        _logger.LogWarning(
-            "The PostgreSQL cluster in {DataDirectory} lets local connections in without a password (created by an " +
-            "earlier version); setting a password, kept in {PasswordFile}", _folder.Path, _folder.PasswordFile);
+        PostgresLog.SettingPassword(_logger, _folder.Path, _folder.PasswordFile);
         var connectionString = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false }.ConnectionString;
         await using (var connection = new NpgsqlConnection(connectionString))
         {
@@ -262,7 +259,7 @@ public sealed partial class LocalPostgresServer
             }
             catch (NpgsqlException ex) when (DateTime.UtcNow < deadline)
             {
-                _logger.LogDebug(ex, "PostgreSQL not accepting connections yet");
+                PostgresLog.NotAcceptingYet(_logger, ex);
                 await Task.Delay(100, ct);
             }
         }
@@ -283,7 +280,7 @@ public sealed partial class LocalPostgresServer
         }
         await using var create = new NpgsqlCommand($"CREATE DATABASE {QuoteIdentifier(database)}", connection);
         await create.ExecuteNonQueryAsync(ct);
-        _logger.LogInformation("Created database {Database}", database);
+        PostgresLog.CreatedDatabase(_logger, database);
     }
 
     internal static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -299,6 +296,6 @@ public sealed partial class LocalPostgresServer
         {
             File.Delete(folder.OwnerFile);
         }
-        logger.LogInformation("PostgreSQL in {DataDirectory} stopped", folder.Path);
+        PostgresLog.Stopped(logger, folder.Path);
     }
 }

@@ -105,8 +105,7 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
             await server.DisposeAsync();
             throw;
         }
-        logger.LogInformation("PostgreSQL is listening on 127.0.0.1:{Port} (data {DataDirectory}, log {LogFile})",
-            port, folder.Path, folder.LogFile);
+        PostgresLog.Listening(logger, port, folder.Path, folder.LogFile);
         return server;
     }
 
@@ -190,7 +189,7 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
         catch (IOException ex)
         {
-            _logger.LogWarning(ex, "Could not delete the throwaway cluster in {DataDirectory}", _folder.Path);
+            PostgresLog.ThrowawayNotDeleted(_logger, ex, _folder.Path);
         }
         return true;
     }

@@ -12,6 +12,14 @@ using Dashboard.Web.Telemetry;
 var builder = WebApplication.CreateBuilder(args);
 var command = HostCommands.Parse(args);
 
+// In every environment and for every command, each registered service must be constructible when the host is
+// built: a missing registration stops the start with its name instead of failing the first request that needs it.
+builder.Host.UseDefaultServiceProvider((context, o) =>
+{
+    o.ValidateOnBuild = true;
+    o.ValidateScopes = context.HostingEnvironment.IsDevelopment();
+});
+
 builder.AddDashboardLogging();
 builder.AddDashboardDatabase();
 builder.AddDashboardAuth();

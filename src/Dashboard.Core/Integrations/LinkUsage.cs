@@ -96,7 +96,7 @@ public sealed class LinkUsage(IDbContextFactory<DashboardDbContext> contexts, Ti
             {
                 Record(integrations[i], accounts[i], times[i]);
             }
-            logger.LogWarning(e, "Could not record the last use of {Count} link(s); will retry", times.Count);
+            IntegrationsLog.LinkUsageNotRecorded(logger, e, times.Count);
             return 0;
         }
     }

@@ -1,9 +1,9 @@
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Access.Runtime;
+using Dashboard.Core.Configuration;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Access;
@@ -14,14 +14,10 @@ public static class AccessSetup
     public static WebApplicationBuilder AddDashboardAccess(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AccessOptions>()
-            .Bind(builder.Configuration.GetSection(AccessOptions.Section))
-            .ValidateOnStart();
-        services.TryAddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidator>();
+        services.AddValidatedOptions<AccessOptions>(builder.Configuration, AccessOptions.Section);
         var rateLimit = builder.Configuration.GetSection(BridgeRateLimitOptions.Section).Get<BridgeRateLimitOptions>()
             ?? new BridgeRateLimitOptions();
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InstanceIdentity>();
         services.AddSingleton(sp => new AccessDatabase(
             sp.GetRequiredService<DatabaseEndpoint>().ConnectionString,
@@ -39,8 +35,8 @@ public static class AccessSetup
         services.AddSingleton<PolicyApplier>();
         services.AddSingleton<LeaseKeeper>();
         services.AddSingleton<AccessDecisions>();
-        services.AddSingleton<ChangeNotifier>();
         services.AddSingleton<PropagationWaiter>();
+        services.AddDashboardDecisionChanges();
 
         // Started in this order, after migrations: the applier consumes what the feed and the heartbeat post.
         services.AddHostedService<PolicyApplierService>();
@@ -63,14 +59,5 @@ public static class AccessSetup
         app.UseRateLimiter();
         app.MapAccessEndpoints();
         return app;
-    }
-
-    private sealed class AccessOptionsValidator : IValidateOptions<AccessOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, AccessOptions options)
-        {
-            var errors = options.Validate().ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

@@ -35,7 +35,7 @@ internal sealed class ChangeFeedListener(
             catch (Exception e)
             {
                 feed.Lost();
-                logger.LogWarning(e, "Change feed lost; answering from the database until it is back (retry in {Retry})", retry);
+                AccessLog.ChangeFeedLost(logger, e, retry);
                 try
                 {
                     await Task.Delay(retry, time, stop);
@@ -63,7 +63,7 @@ internal sealed class ChangeFeedListener(
         var session = feed.Connected(connection.ProcessID);
         applier.Resync("change feed connected", session);
         connected();
-        logger.LogInformation("Listening for policy changes (backend {Pid})", connection.ProcessID);
+        AccessLog.Listening(logger, connection.ProcessID);
         while (true)
         {
             await connection.WaitAsync(stop);

@@ -62,7 +62,7 @@ internal sealed class LeaseHeartbeatService(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Could not remove this instance's enforcement point; its lease runs out on its own");
+            AccessLog.EnforcementPointNotRemoved(logger, e);
         }
     }
 
@@ -86,7 +86,7 @@ internal sealed class LeaseHeartbeatService(
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
         {
-            logger.LogDebug(e, "Pruning dead enforcement points failed");
+            AccessLog.PruningFailed(logger, e);
         }
     }
 }

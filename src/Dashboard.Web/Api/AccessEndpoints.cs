@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Dashboard.Core.Access;
 using Dashboard.Core.Access.Runtime;
 using Dashboard.Web.Access;
@@ -54,7 +55,44 @@ public static class AccessEndpoints
         return app;
     }
 
-    private static async Task CheckAsync(HttpContext context, AccessDecisions decisions)
+    private static Task CheckAsync(HttpContext context, AccessDecisions decisions) => AnswerAsync(
+        context, decisions, AccessApiJson.Default.CheckAccessBody,
+        static (body, errors) => (
+            Account: AccessRequestBody.Account(body?.Account, errors), Serial: Serial(body?.Device, errors), Action: Action(body?.Action, errors)),
+        static async (decisions, ticket, integrationId, input, ct) =>
+        {
+            var request = new AccessRequest(integrationId, input.Account, input.Serial, input.Action);
+            var outcome = await decisions.DecideAsync(ticket, request, ct);
+            var decision = outcome.Decision;
+            return new CheckAccessResponse(
+                decision.Decision.ToWireName(), decision.Reason.ToWireName(), decision.Revision, outcome.DecisionId);
+        },
+        AccessApiJson.Default.CheckAccessResponse);
+
+    private static Task VisibleDevicesAsync(HttpContext context, AccessDecisions decisions) => AnswerAsync(
+        context, decisions, AccessApiJson.Default.VisibleDevicesBody,
+        static (body, errors) => AccessRequestBody.Account(body?.Account, errors),
+        static async (decisions, ticket, integrationId, accountId, ct) =>
+        {
+            var outcome = await decisions.VisibleDevicesAsync(ticket, integrationId, accountId, ct);
+            return new VisibleDevicesResponse(
+                outcome.Revision,
+                outcome.Devices.Select(d => new VisibleDeviceItem(d.Serial, AccessActionNames.Names(d.Actions).ToArray())).ToArray());
+        },
+        AccessApiJson.Default.VisibleDevicesResponse);
+
+    /// <summary>
+    /// What every decision endpoint does around its decision: only a bridge may ask (403), the body is read and each
+    /// field checked (415/400 naming the field), the decision runs inside an in-flight ticket that is released only
+    /// after the answer is written, and a decision that cannot be made safely is a 503 with <c>Retry-After</c>.
+    /// </summary>
+    private static async Task AnswerAsync<TBody, TInput, TResponse>(
+        HttpContext context,
+        AccessDecisions decisions,
+        JsonTypeInfo<TBody> bodyType,
+        Func<TBody?, Dictionary<string, string[]>, TInput> parse,
+        Func<AccessDecisions, DecisionTicket, Guid, TInput, CancellationToken, Task<TResponse>> decide,
+        JsonTypeInfo<TResponse> responseType) where TBody : class
     {
         var ct = context.RequestAborted;
         if (!TryGetIntegration(context.User, out var integrationId))
@@ -62,57 +100,14 @@ public static class AccessEndpoints
             await Problem(context, StatusCodes.Status403Forbidden, "Not a bridge", "Only an integration bridge key may ask for decisions.");
             return;
         }
-        var (body, failure) = await AccessRequestBody.ReadAsync(context, AccessApiJson.Default.CheckAccessBody);
+        var (body, failure) = await AccessRequestBody.ReadAsync(context, bodyType);
         if (failure is not null)
         {
             await failure.ExecuteAsync(context);
             return;
         }
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var accountId = AccessRequestBody.Account(body?.Account, errors);
-        var serial = Serial(body?.Device, errors);
-        var action = Action(body?.Action, errors);
-        if (errors.Count > 0)
-        {
-            await TypedResults.ValidationProblem(errors).ExecuteAsync(context);
-            return;
-        }
-
-        var request = new AccessRequest(integrationId, accountId, serial, action);
-        using var ticket = decisions.Enter();
-        DecisionOutcome outcome;
-        try
-        {
-            outcome = await decisions.DecideAsync(ticket, request, ct);
-        }
-        catch (AccessUnavailableException)
-        {
-            await Unavailable(context);
-            return;
-        }
-        var decision = outcome.Decision;
-        var response = new CheckAccessResponse(
-            decision.Decision.ToWireName(), decision.Reason.ToWireName(), decision.Revision, outcome.DecisionId);
-        await context.Response.WriteAsJsonAsync(response, AccessApiJson.Default.CheckAccessResponse, cancellationToken: ct);
-        await context.Response.CompleteAsync();
-    }
-
-    private static async Task VisibleDevicesAsync(HttpContext context, AccessDecisions decisions)
-    {
-        var ct = context.RequestAborted;
-        if (!TryGetIntegration(context.User, out var integrationId))
-        {
-            await Problem(context, StatusCodes.Status403Forbidden, "Not a bridge", "Only an integration bridge key may ask for decisions.");
-            return;
-        }
-        var (body, failure) = await AccessRequestBody.ReadAsync(context, AccessApiJson.Default.VisibleDevicesBody);
-        if (failure is not null)
-        {
-            await failure.ExecuteAsync(context);
-            return;
-        }
-        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var accountId = AccessRequestBody.Account(body?.Account, errors);
+        var input = parse(body, errors);
         if (errors.Count > 0)
         {
             await TypedResults.ValidationProblem(errors).ExecuteAsync(context);
@@ -120,20 +115,17 @@ public static class AccessEndpoints
         }
 
         using var ticket = decisions.Enter();
-        VisibleDevicesOutcome outcome;
+        TResponse response;
         try
         {
-            outcome = await decisions.VisibleDevicesAsync(ticket, integrationId, accountId, ct);
+            response = await decide(decisions, ticket, integrationId, input, ct);
         }
         catch (AccessUnavailableException)
         {
             await Unavailable(context);
             return;
         }
-        var response = new VisibleDevicesResponse(
-            outcome.Revision,
-            outcome.Devices.Select(d => new VisibleDeviceItem(d.Serial, AccessActionNames.Names(d.Actions).ToArray())).ToArray());
-        await context.Response.WriteAsJsonAsync(response, AccessApiJson.Default.VisibleDevicesResponse, cancellationToken: ct);
+        await context.Response.WriteAsJsonAsync(response, responseType, cancellationToken: ct);
         await context.Response.CompleteAsync();
     }
 

@@ -1,14 +1,7 @@
-using Dashboard.Core.Access;
-using Dashboard.Core.Accounts;
-using Dashboard.Core.Audit;
-using Dashboard.Core.Devices;
-using Dashboard.Core.Devices.Ownership;
-using Dashboard.Core.KillSwitches;
 using Dashboard.Core.Privacy;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Exports;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Api;
 
@@ -21,18 +14,6 @@ public static class ApiSetup
         builder.Services.AddApiConventions();
 
         // Plain services over the DbContext factory, shared with the support pages.
-        builder.Services.TryAddSingleton<DeviceSearch>();
-        builder.Services.TryAddSingleton<AccountSearch>();
-        builder.Services.TryAddSingleton<KillSwitchService>();
-        builder.Services.TryAddSingleton<EffectiveAccess>();
-        builder.Services.TryAddSingleton<OwnershipService>();
-        builder.Services.TryAddSingleton<OwnershipHistory>();
-        builder.Services.TryAddSingleton<AccountLockService>();
-        builder.Services.TryAddSingleton<AccountOverview>();
-        builder.Services.TryAddSingleton<DeviceSignals>();
-        builder.Services.TryAddSingleton<AuditSearch>();
-        builder.Services.TryAddSingleton<AuditChainCheck>();
-        builder.Services.TryAddSingleton<FleetList>();
         builder.Services.AddPersonalDataErasure();
         return builder;
     }
@@ -42,7 +23,7 @@ public static class ApiSetup
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapApiGroup();
-        api.MapAccountEndpoints();
+        api.MapAccountAdministrationEndpoints();
         api.MapAccountErasureEndpoints();
         api.MapDeviceEndpoints();
         api.MapOwnershipEndpoints();

@@ -52,7 +52,7 @@ public sealed class ApiTokenUsage(IDbContextFactory<DashboardDbContext> contexts
             {
                 Record(ids[i], times[i]);
             }
-            logger.LogWarning(e, "Could not record the last use of {Count} API token(s); will retry", ids.Count);
+            AuthLog.TokenUsageNotRecorded(logger, e, ids.Count);
         }
     }
 }

@@ -68,8 +68,6 @@ public static class AuthSetup
         services.AddSingleton<UnknownLoginFailures>();
         services.AddSingleton<BridgeKeyDirectory>();
         services.AddSingleton<ApiTokenUsage>();
-        services.AddSingleton<ApiTokenService>();
-        services.AddScoped<DemoCredentialScanner>();
         // Order matters: hosted services start in registration order, after the migration service.
         services.AddHostedService<ProductionGuard>();
         services.AddHostedService<BridgeKeyRefresher>();
@@ -81,7 +79,7 @@ public static class AuthSetup
     {
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapAccountEndpoints();
+        app.MapSignOutEndpoint();
         return app;
     }
 
@@ -100,7 +98,7 @@ public static class AuthSetup
     private static void ConfigureSignInCookie(CookieAuthenticationOptions o, DashboardAuthOptions auth, bool secure)
     {
         o.LoginPath = "/Account/Login";
-        o.LogoutPath = AccountEndpoints.LogoutPath;
+        o.LogoutPath = SignOutEndpoint.LogoutPath;
         o.AccessDeniedPath = "/Account/AccessDenied";
         o.Cookie.HttpOnly = true;
         o.Cookie.SameSite = SameSiteMode.Lax;

@@ -12,7 +12,7 @@ internal sealed class BridgeKeyRefresher(
     ReadinessGate gate,
     IOptions<DashboardAuthOptions> options,
     TimeProvider clock,
-    ILogger<BridgeKeyRefresher> logger) : BackgroundService
+    ILogger<BridgeKeyRefresher> logger) : PeriodicService(options.Value.BridgeKeyRefreshInterval, clock)
 {
     private readonly ReadinessGate.Step _step = gate.Register("bridge-keys");
 
@@ -22,21 +22,7 @@ internal sealed class BridgeKeyRefresher(
         await base.StartAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.BridgeKeyRefreshInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await TryRefreshAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
-        }
-    }
+    protected override Task TickAsync(CancellationToken ct) => TryRefreshAsync(ct);
 
     private async Task TryRefreshAsync(CancellationToken ct)
     {
@@ -47,7 +33,7 @@ internal sealed class BridgeKeyRefresher(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not reload bridge keys; keeping the ones in memory");
+            AuthLog.BridgeKeysNotReloaded(logger, e);
         }
     }
 }

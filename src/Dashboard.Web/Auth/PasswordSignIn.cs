@@ -45,7 +45,7 @@ public sealed class PasswordSignIn(
         var result = await signInManager.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            logger.LogInformation("User {UserId} signed in", user.Id);
+            AuthLog.SignedIn(logger, user.Id);
             return (SignInOutcome.SignedIn, null);
         }
         if (result.IsLockedOut)
@@ -55,7 +55,7 @@ public sealed class PasswordSignIn(
                 // Identity refused without checking the password; spend the time a check takes anyway.
                 SpendHashingTime(password);
             }
-            logger.LogWarning("User {UserId} is locked out after failed sign-ins", user.Id);
+            AuthLog.LockedOut(logger, user.Id);
             return (SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user));
         }
         return (result.IsNotAllowed || result.RequiresTwoFactor ? SignInOutcome.NotAllowed : SignInOutcome.InvalidCredentials, null);

@@ -36,11 +36,11 @@ internal sealed class ProductionGuard(
         var findings = await scope.ServiceProvider.GetRequiredService<DemoCredentialScanner>().ScanAsync(cancellationToken);
         if (findings.Count == 0)
         {
-            logger.LogInformation("No well-known demo credential found");
+            AuthLog.NoDemoCredential(logger);
             return;
         }
         var failure = new DemoCredentialsPresentException(findings);
-        logger.LogCritical("{Message}", failure.Message);
+        AuthLog.DemoCredentialsPresent(logger, failure.Message);
         throw failure;
     }
 

@@ -51,7 +51,7 @@ public sealed class StaffTokenAuthenticationHandler(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Cannot tell a good token from a bad one: fail closed with a 503 rather than a misleading 401.
-            Logger.LogWarning(e, "Staff token lookup failed");
+            AuthLog.StaffTokenLookupFailed(Logger, e);
             if (DatabaseUnavailable.Is(e))
             {
                 pools.Forget();

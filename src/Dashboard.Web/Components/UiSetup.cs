@@ -1,9 +1,5 @@
-using Dashboard.Core.Devices;
-using Dashboard.Core.Integrations;
-using Dashboard.Core.KillSwitches;
 using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace Dashboard.Web.Components;
@@ -28,11 +24,6 @@ public static class UiSetup
             }
         });
         // Stateless over the DbContext factory: one instance serves every circuit.
-        builder.Services.TryAddSingleton<FleetOverview>();
-        builder.Services.TryAddSingleton<KillSwitchService>();
-        builder.Services.TryAddSingleton<KillSwitchHistory>();
-        builder.Services.TryAddSingleton<ScopeSubjects>();
-        builder.Services.TryAddSingleton<IntegrationStatusBoard>();
         return builder;
     }
 

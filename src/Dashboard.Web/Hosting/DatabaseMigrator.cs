@@ -1,6 +1,9 @@
 using Dashboard.Core.Data;
 using Microsoft.AspNetCore.DataProtection;
+using Dashboard.Migrations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Dashboard.Web.Hosting;
 
@@ -9,13 +12,19 @@ public sealed class DatabaseMigrator(IDbContextFactory<DashboardDbContext> conte
     public async Task MigrateAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var (pending, historyExists) = await PendingAsync(db, ct);
         if (pending.Count == 0)
         {
-            logger.LogInformation("Database schema is up to date");
+            HostingLog.SchemaUpToDate(logger);
             return;
         }
-        logger.LogInformation("Applying {Count} migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+        HostingLog.ApplyingMigrations(logger, pending.Count, string.Join(", ", pending));
+        if (!historyExists)
+        {
+            // Npgsql's migrator reads the history table before it creates it and logs the refusal as an Error; made
+            // first (IF NOT EXISTS, so an instance racing this one is fine), that read finds an empty table.
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
         await db.Database.MigrateAsync(ct);
     }
 
@@ -26,11 +35,24 @@ public sealed class DatabaseMigrator(IDbContextFactory<DashboardDbContext> conte
     public async Task EnsureUpToDateAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        var (pending, _) = await PendingAsync(db, ct);
         if (pending.Count > 0)
         {
             throw new SchemaOutOfDateException(pending);
         }
+    }
+
+    /// <summary>
+    /// The migrations not applied yet. On an empty database every migration is pending, known without reading the
+    /// missing history table: that read fails, and EF logs each failed command as an Error although nothing is wrong.
+    /// </summary>
+    private static async Task<(IReadOnlyList<string> Pending, bool HistoryExists)> PendingAsync(DashboardDbContext db, CancellationToken ct)
+    {
+        var historyExists = await db.Database
+            .SqlQuery<bool>($"SELECT to_regclass({DashboardDb.MigrationsHistoryTable}) IS NOT NULL AS \"Value\"")
+            .SingleAsync(ct);
+        var pending = historyExists ? await db.Database.GetPendingMigrationsAsync(ct) : db.Database.GetMigrations();
+        return (pending.ToList(), historyExists);
     }
 }
 
@@ -71,7 +93,7 @@ internal sealed class MigrationHostedService(
                 }
                 catch (SchemaOutOfDateException e)
                 {
-                    logger.LogCritical("{Message}", e.Message);
+                    HostingLog.SchemaOutOfDate(logger, e.Message);
                     throw;
                 }
             }

@@ -1,4 +1,4 @@
-using Dashboard.Core.Audit;
+using Dashboard.Core.Configuration;
 using Dashboard.Core.Data;
 using Dashboard.LocalPostgres;
 using Dashboard.Migrations;
@@ -22,9 +22,10 @@ public static class DatabaseSetup
         }
 
         builder.Services.AddSingleton(new DatabaseEndpoint(connectionString));
-        builder.Services.AddDbContextFactory<DashboardDbContext>(o => DashboardDb.Configure(o, connectionString));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<AuditLog>();
+        // Everything that reaches the database may need to forget dead pooled connections (auth handlers, pages,
+        // the exception handler), the one-off commands included.
+        builder.Services.AddSingleton<PooledConnections>();
+        builder.Services.AddDashboardCore(o => DashboardDb.Configure(o, connectionString));
         builder.Services.AddSingleton<ReadinessGate>();
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         builder.Services.AddSingleton<DatabaseMigrator>();

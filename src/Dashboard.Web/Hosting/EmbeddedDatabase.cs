@@ -36,7 +36,7 @@ internal static class EmbeddedDatabase
         }
         catch (LocalPostgresException ex)
         {
-            logger.LogCritical("The embedded PostgreSQL could not start: {Reason}", ex.Message);
+            HostingLog.EmbeddedDatabaseFailed(logger, ex.Message);
             throw;
         }
     }

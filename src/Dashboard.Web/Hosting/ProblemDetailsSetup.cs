@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Hosting;
 
@@ -26,8 +25,6 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        // The handler forgets pooled connections when the database was out of reach (so do pages and auth handlers).
-        services.TryAddSingleton<PooledConnections>();
         // Minimal APIs answer bad JSON and unbindable parameters with an empty 400 unless told to throw; the
         // thrown BadHttpRequestException carries the JsonException whose path names the offending field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

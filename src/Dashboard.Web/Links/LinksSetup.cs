@@ -1,7 +1,7 @@
-using Dashboard.Core.Access.Runtime;
 using Dashboard.Core.Integrations;
+using Dashboard.Web.Hosting;
+using Dashboard.Core.Access.Runtime;
 using Dashboard.Web.Api;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Links;
 
@@ -10,12 +10,7 @@ public static class LinksSetup
 {
     public static WebApplicationBuilder AddDashboardLinks(this WebApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<LinkService>();
-        builder.Services.TryAddSingleton<LinkQueries>();
-        builder.Services.TryAddSingleton<IntegrationCatalog>();
-        builder.Services.AddOptions<LinkOptions>()
-            .Bind(builder.Configuration.GetSection(LinkOptions.Section))
-            .Validate(o => o.UsageFlushInterval > TimeSpan.Zero, "Links:UsageFlushInterval must be positive.");
+        builder.Services.AddValidatedOptions<LinkOptions>(builder.Configuration, LinkOptions.Section);
         // One instance both hears decisions and is flushed; other observers may be registered beside it.
         builder.Services.AddSingleton<LinkUsage>();
         builder.Services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<LinkUsage>());

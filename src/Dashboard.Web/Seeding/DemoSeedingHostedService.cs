@@ -15,6 +15,7 @@ internal sealed partial class DemoSeedingHostedService(
     FleetBulkLoader fleet,
     ReadinessGate gate,
     IOptions<DemoFleetOptions> fleetOptions,
+    IHostEnvironment environment,
     ILogger<DemoSeedingHostedService> logger) : IHostedService
 {
     public const string StepName = "demo-seed";
@@ -26,6 +27,7 @@ internal sealed partial class DemoSeedingHostedService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        LogDemoCredentialsActive(environment.EnvironmentName);
         var step = gate.Register(StepName);
         try
         {
@@ -79,6 +81,12 @@ internal sealed partial class DemoSeedingHostedService(
         // The logins work even when the fleet failed: print them either way, last, where they are easy to find.
         await Console.Out.WriteAsync(DemoLogins.Format());
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "DEMO CREDENTIALS ACTIVE: the environment is {Environment}, so the demo logins, staff tokens and bridge keys, "
+            + "whose secrets are published, are seeded and let anyone in. Never expose this instance. For production, start "
+            + "with ASPNETCORE_ENVIRONMENT=Production (dotnet run --launch-profile Production, or the published app).")]
+    private partial void LogDemoCredentialsActive(string environment);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo fixture: inserted {Total} row(s) {Inserted}")]
     private partial void LogFixture(int total, DemoFixtureCounts inserted);

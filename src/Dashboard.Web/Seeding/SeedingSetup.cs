@@ -1,6 +1,4 @@
-using Dashboard.Core.Access.Propagation;
 using Dashboard.Web.Hosting;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Seeding;
 
@@ -12,21 +10,18 @@ public static class SeedingSetup
     /// </summary>
     public static WebApplicationBuilder AddDashboardSeeding(this WebApplicationBuilder builder)
     {
-        // The access setup registers the notifier too, but the seed command runs without it.
-        builder.Services.TryAddSingleton<ChangeNotifier>();
         builder.Services.AddSingleton<FleetBulkLoader>();
         builder.Services.AddSingleton<DemoFixtureSeeder>();
-        builder.Services.AddOptions<DemoFleetOptions>()
-            .Bind(builder.Configuration.GetSection(DemoFleetOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.Services.AddValidatedOptions<DemoFleetOptions>(builder.Configuration, DemoFleetOptions.Section);
 
         var seedDemoData = builder.Configuration.GetValue<bool>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.SeedDemoData)}");
+        var demoCredentials = seedDemoData && builder.Environment.IsDevelopment();
+        builder.Services.AddSingleton(new DemoCredentialsNotice(demoCredentials));
         if (!seedDemoData)
         {
             return builder;
         }
-        if (builder.Environment.IsDevelopment())
+        if (demoCredentials)
         {
             // Registered after the migration service, so it starts after the schema is current.
             builder.Services.AddHostedService<DemoSeedingHostedService>();

@@ -52,7 +52,7 @@ internal sealed class DecisionTelemetryService(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The writer keeps what it could not store; a failure here must not stop the loop.
-            logger.LogWarning(e, "Decision telemetry flush failed");
+            TelemetryLog.FlushFailed(logger, e);
         }
     }
 

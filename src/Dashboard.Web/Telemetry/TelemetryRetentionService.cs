@@ -1,4 +1,5 @@
 using Dashboard.Core.Access.Telemetry;
+using Dashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Telemetry;
@@ -11,23 +12,10 @@ internal sealed partial class TelemetryRetentionService(
     TelemetryRetention retention,
     IOptions<TelemetryOptions> options,
     TimeProvider clock,
-    ILogger<TelemetryRetentionService> logger) : BackgroundService
+    ILogger<TelemetryRetentionService> logger) : PeriodicService(options.Value.PruneInterval, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PruneInterval, clock);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await PruneAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down; the next start prunes what is left.
-        }
-    }
+    // Stopping between passes is fine: the next start prunes what is left.
+    protected override Task TickAsync(CancellationToken ct) => PruneAsync(ct);
 
     private async Task PruneAsync(CancellationToken ct)
     {

@@ -5,6 +5,7 @@ using Dashboard.Core.Auth;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Dashboard.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Web.Telemetry;
@@ -25,13 +26,10 @@ public static class TelemetrySetup
     public static WebApplicationBuilder AddDashboardTelemetry(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<TelemetryOptions>().Bind(builder.Configuration.GetSection(TelemetryOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TelemetryOptions>>(new Validator<TelemetryOptions>(o => o.Validate()));
-        services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SignalOptions>>(new Validator<SignalOptions>(o => o.Validate()));
+        services.AddValidatedOptions<TelemetryOptions>(builder.Configuration, TelemetryOptions.Section);
+        services.AddValidatedOptions<SignalOptions>(builder.Configuration, SignalOptions.Section);
         services.AddOptions<MetricsOptions>().Bind(builder.Configuration.GetSection(MetricsOptions.Section));
 
-        services.TryAddSingleton(TimeProvider.System);
         services.AddDashboardOpenTelemetry(builder.Configuration);
         services.AddSingleton<DecisionTelemetry>();
         services.AddSingleton<IAccessDecisionObserver>(sp => sp.GetRequiredService<DecisionTelemetry>());
@@ -83,14 +81,5 @@ public static class TelemetrySetup
             endpoint.RequireAuthorization(MetricsPolicy);
         }
         return app;
-    }
-
-    private sealed class Validator<T>(Func<T, IEnumerable<string>> validate) : IValidateOptions<T> where T : class
-    {
-        public ValidateOptionsResult Validate(string? name, T options)
-        {
-            var errors = validate(options).ToList();
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
-        }
     }
 }

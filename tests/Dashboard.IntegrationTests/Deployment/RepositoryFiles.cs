@@ -20,11 +20,13 @@ internal static class RepositoryFiles
                 return folder.FullName;
             }
         }
-        // Build output outside the repository (DASHBOARD_ARTIFACTS): the folder the test project was built from.
-        var built = typeof(RepositoryFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        // Build output kept outside the repository (DASHBOARD_ARTIFACTS): the project recorded where it was built from.
+        var recorded = typeof(RepositoryFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
-        return built is not null && File.Exists(Path.Combine(built, "Dashboard.sln"))
-            ? built
-            : throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory} nor at {built}.");
+        if (recorded is not null && File.Exists(Path.Combine(recorded, "Dashboard.sln")))
+        {
+            return recorded;
+        }
+        throw new InvalidOperationException($"No Dashboard.sln above {AppContext.BaseDirectory}.");
     }
 }

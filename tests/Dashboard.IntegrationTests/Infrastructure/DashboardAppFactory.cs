@@ -18,6 +18,9 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     /// <summary>Seed the demo fixture (logins, tokens, four devices) at start-up.</summary>
     protected virtual bool SeedDemoData => true;
 
+    /// <summary>Start on a database with no schema at all (the app's first start migrates it) instead of a migrated clone.</summary>
+    protected virtual bool EmptyDatabase => false;
+
     /// <summary>Size of the generated fleet seeded besides the fixture.</summary>
     protected virtual int DemoFleetDevices => 0;
 
@@ -45,7 +48,9 @@ public class DashboardAppFactory : WebApplicationFactory<Program>, IAsyncLifetim
 
     public async Task InitializeAsync()
     {
-        _connectionString = await TestPostgres.CreateDatabaseAsync(GetType().Name);
+        _connectionString = EmptyDatabase
+            ? await TestPostgres.CreateEmptyDatabaseAsync(GetType().Name)
+            : await TestPostgres.CreateDatabaseAsync(GetType().Name);
         // Start the host now, so start-up failures show in the fixture rather than in the first test.
         _ = Server;
     }

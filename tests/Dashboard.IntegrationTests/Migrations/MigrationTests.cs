@@ -83,16 +83,6 @@ public sealed class MigrationTests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>A file of the repository, found from the test's output folder upwards (the folder holding Dashboard.sln).</summary>
-    private static string RepositoryFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Dashboard.sln")))
-            {
-                return Path.Combine(dir.FullName, relative);
-            }
-        }
-        throw new FileNotFoundException($"No Dashboard.sln above {AppContext.BaseDirectory}; cannot find {relative}.");
-    }
+    /// <summary>A file of the repository (see <see cref="Deployment.RepositoryFiles"/>).</summary>
+    private static string RepositoryFile(string relative) => Deployment.RepositoryFiles.PathOf(relative);
 }

@@ -165,7 +165,7 @@ public sealed class AccessDecisions(
             catch (Exception e)
             {
                 // Telemetry is best effort; the decision stands.
-                logger.LogWarning(e, "A decision observer failed");
+                RuntimeLog.ObserverFailed(logger, e);
             }
         }
         return outcome;
@@ -179,7 +179,7 @@ public sealed class AccessDecisions(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "A decision observer failed");
+            RuntimeLog.ObserverFailed(logger, e);
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class AccessDecisions(
         {
             return unavailable;
         }
-        logger.LogWarning(e, "An access decision could not be made");
+        RuntimeLog.DecisionFailed(logger, e);
         return new AccessUnavailableException(e);
     }
 }

@@ -1,7 +1,9 @@
+using Dashboard.Core.Configuration;
+
 namespace Dashboard.Core.Access.Runtime;
 
 /// <summary>Settings of the decision path (section <c>Access</c>).</summary>
-public sealed class AccessOptions
+public sealed class AccessOptions : IValidatedOptions
 {
     public const string Section = "Access";
 

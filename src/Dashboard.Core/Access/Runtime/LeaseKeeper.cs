@@ -75,7 +75,7 @@ public sealed class LeaseKeeper(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Lease renewal failed");
+            RuntimeLog.LeaseRenewalFailed(logger, e);
             return LeaseBeat.Failed;
         }
         _resigned = false;
@@ -103,7 +103,7 @@ public sealed class LeaseKeeper(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Reading the policy revision failed");
+            RuntimeLog.RevisionReadFailed(logger, e);
             return LeaseBeat.Failed;
         }
         // Notifications up to `fresh` are usually on their way: give them a moment before asking for a full resync.
@@ -114,7 +114,7 @@ public sealed class LeaseKeeper(
         }
         if (state.AppliedRevision >= fresh && feed.IsHealthyIn(session) && lease.TryRevive(token, sentAt, settings.LocalLeaseDuration))
         {
-            logger.LogInformation("Lease acquired at applied revision {Revision}", state.AppliedRevision);
+            RuntimeLog.LeaseAcquired(logger, state.AppliedRevision);
             return LeaseBeat.Revived;
         }
         applier.CatchUp(fresh);
@@ -143,11 +143,11 @@ public sealed class LeaseKeeper(
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            logger.LogDebug("Decisions still in flight; the lease runs out on its own");
+            RuntimeLog.DecisionsInFlight(logger);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogDebug(e, "Could not mark the lease as lapsed; it runs out on its own");
+            RuntimeLog.LapseNotMarked(logger, e);
         }
     }
 }

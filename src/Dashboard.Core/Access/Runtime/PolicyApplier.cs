@@ -77,7 +77,7 @@ public sealed class PolicyApplier(
             {
                 // Changes are known and not applied: answering from memory now could be stale.
                 lease.Revoke();
-                logger.LogWarning(e, "Applying policy changes failed; retrying as a full resync in {Delay}", retryDelay);
+                RuntimeLog.ApplyFailed(logger, e, retryDelay);
                 var session = batch.OfType<PolicyWork.Resync>().Select(r => r.FeedSession).LastOrDefault(s => s is not null);
                 await Task.Delay(retryDelay, time, stop);
                 retryDelay = TimeSpan.FromTicks(Math.Min(retryDelay.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
@@ -98,7 +98,7 @@ public sealed class PolicyApplier(
             generations.InvalidateAll();
             await inFlight.DrainAsync(ct);
             applied = state.Advance(catalog.Revision);
-            logger.LogInformation("Resynchronized access policy at revision {Revision} ({Reason})", applied, reason);
+            RuntimeLog.Resynchronized(logger, applied, reason);
         }
         else
         {
@@ -192,7 +192,7 @@ public sealed class PolicyApplier(
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            logger.LogWarning(e, "Could not report applied revision {Revision}", applied);
+            RuntimeLog.RevisionNotReported(logger, e, applied);
         }
     }
 }

@@ -35,7 +35,7 @@ public sealed class NotOwnerSignalMonitor(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The banner is advisory: a page must still render when the database does not answer.
-                logger.LogWarning(e, "Could not read the not_owner signal");
+                SignalsLog.SignalUnreadable(logger, e);
                 return last?.Signals ?? [];
             }
             last = new Reading(current, time.GetTimestamp());

@@ -1,7 +1,9 @@
+using Dashboard.Core.Configuration;
+
 namespace Dashboard.Core.Access.Signals;
 
 /// <summary>Settings of the cross-tenant signal (section <c>Dashboard:Signals</c>).</summary>
-public sealed class SignalOptions
+public sealed class SignalOptions : IValidatedOptions
 {
     public const string Section = "Dashboard:Signals";
 

@@ -61,7 +61,7 @@ public sealed class DecisionTelemetryWriter(
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             telemetry.Tally.Restore(deltas);
-            logger.LogWarning(e, "Could not write {Count} decision counter(s); will retry", deltas.Count);
+            TelemetryLog.CountersNotWritten(logger, e, deltas.Count);
         }
         catch (OperationCanceledException)
         {
@@ -84,7 +84,7 @@ public sealed class DecisionTelemetryWriter(
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 telemetry.Activity.Restore(deltas.Skip(start));
-                logger.LogWarning(e, "Could not write {Count} activity count(s); will retry", deltas.Count - start);
+                TelemetryLog.ActivityNotWritten(logger, e, deltas.Count - start);
                 return;
             }
             catch (OperationCanceledException)
@@ -135,7 +135,7 @@ public sealed class DecisionTelemetryWriter(
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 Keep(batch, settings.QueueCapacity);
-                logger.LogWarning(e, "Could not write {Count} not_owner decision(s); will retry", batch.Count);
+                TelemetryLog.NotOwnerNotWritten(logger, e, batch.Count);
                 break;
             }
             catch (OperationCanceledException)

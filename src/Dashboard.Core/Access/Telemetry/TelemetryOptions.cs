@@ -1,7 +1,9 @@
+using Dashboard.Core.Configuration;
+
 namespace Dashboard.Core.Access.Telemetry;
 
 /// <summary>Settings of the decision telemetry writer (section <c>Dashboard:Telemetry</c>).</summary>
-public sealed class TelemetryOptions
+public sealed class TelemetryOptions : IValidatedOptions
 {
     public const string Section = "Dashboard:Telemetry";
 

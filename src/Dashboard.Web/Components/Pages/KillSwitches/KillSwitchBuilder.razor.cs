@@ -98,7 +98,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The pickers are a convenience; the scope can still be built without them.
-            Logger.LogWarning(e, "Fleet values for the kill switch builder could not be read");
+            KillSwitchPagesLog.FleetValuesUnreadable(Logger, e);
             fleetProblem = "Models, firmware versions and regions could not be loaded; reload the page to pick them.";
         }
         StateHasChanged();
@@ -154,7 +154,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
         }
         catch (Exception e)
         {
-            Logger.LogWarning(e, "Blast radius preview failed");
+            KillSwitchPagesLog.BlastRadiusFailed(Logger, e);
             (radius, radiusKey, computing) = (null, null, false);
             radiusProblem = "The blast radius could not be computed just now. Change the scope or try again.";
         }

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dashboard.Web.Auth;
 
 /// <summary>
-/// The account endpoints that are not pages. Sign-out is a POST carrying an antiforgery token (a form field bound
+/// Sign-out, the one account endpoint that is not a page: a POST carrying an antiforgery token (a form field bound
 /// with [FromForm] makes the antiforgery middleware validate it), so no other site can sign a user out.
 /// </summary>
-public static class AccountEndpoints
+public static class SignOutEndpoint
 {
     public const string LogoutPath = "/Account/Logout";
 
-    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapSignOutEndpoint(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(LogoutPath, async (SignInManager<DashboardUser> signInManager, [FromForm(Name = "ReturnUrl")] string? returnUrl) =>
         {

@@ -11,9 +11,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
 
-public static class AccountEndpoints
+public static class AccountAdministrationEndpoints
 {
-    public static RouteGroupBuilder MapAccountEndpoints(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapAccountAdministrationEndpoints(this RouteGroupBuilder api)
     {
         var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(Policies.Staff);
 
