@@ -15,6 +15,10 @@ public static class WebPipeline
         }
         // Uses ProblemExceptionHandler (registered with the problem details, see ProblemDetailsSetup).
         app.UseExceptionHandler();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHttpsPages();
+        }
         app.UseApiRequestHandling();
         return app;
     }

@@ -88,6 +88,35 @@ public sealed class CookieTestApp : DashboardAppFactory
     protected override bool SeedDemoData => false;
 }
 
+/// <summary>
+/// Production reached over plain HTTP, with no proxy saying otherwise: the Secure cookies could never come back, so
+/// pages answer a readable 400 (not the antiforgery system's 500), while probes and the API still answer.
+/// </summary>
+public sealed class PlainHttpProductionTests(ProductionCookieTestApp app) : IClassFixture<ProductionCookieTestApp>
+{
+    [Fact]
+    public async Task OverPlainHttp_PagesAnswer400SayingHttps_ProbesAndApiStillAnswer()
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("http://dashboard.example"), AllowAutoRedirect = false,
+        });
+
+        foreach (var page in new[] { SignInForm.LoginPath, "/", "/devices" })
+        {
+            using var response = await client.GetAsync(page);
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, page);
+            (await response.Content.ReadAsStringAsync()).ShouldContain("HTTPS only", Case.Sensitive, page);
+            response.Headers.Contains("Set-Cookie").ShouldBeFalse(page);
+        }
+        using var post = await client.PostAsync(SignInForm.LoginPath, new FormUrlEncodedContent([]));
+        post.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/devices")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+}
+
 /// <summary>The app as it runs outside Development (no demo data: the production guard would refuse it).</summary>
 public sealed class ProductionCookieTestApp : DashboardAppFactory
 {
