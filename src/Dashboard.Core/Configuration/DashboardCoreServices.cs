@@ -8,6 +8,7 @@ using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.Integrations;
 using Dashboard.Core.KillSwitches;
+using Dashboard.Core.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,8 @@ public static class DashboardCoreServices
         services.TryAddSingleton<ScopeSubjects>();
         services.TryAddSingleton<IntegrationStatusBoard>();
         services.TryAddSingleton<LinkQueries>();
+        services.TryAddSingleton<StaffAccessLog>();
+        services.TryAddSingleton<CustomerDataExport>();
         return services;
     }
 
@@ -56,6 +59,8 @@ public static class DashboardCoreServices
         services.TryAddSingleton<LinkService>();
         services.TryAddSingleton<IntegrationCatalog>();
         services.TryAddSingleton<EffectiveAccess>();
+        // Erasure ends the account's links, so it waits for propagation like the other changes.
+        services.AddPersonalDataErasure();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using Dashboard.Core.Privacy;
 using Dashboard.Web.Api.Json;
 using Dashboard.Web.Exports;
 using Dashboard.Web.Hosting;
@@ -12,9 +11,6 @@ public static class ApiSetup
     public static WebApplicationBuilder AddDashboardApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddApiConventions();
-
-        // Plain services over the DbContext factory, shared with the support pages.
-        builder.Services.AddPersonalDataErasure();
         return builder;
     }
 

@@ -18,9 +18,6 @@ public static class PrivacySetup
 
     public static WebApplicationBuilder AddDashboardPrivacy(this WebApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<StaffAccessLog>();
-        builder.Services.TryAddSingleton<CustomerDataExport>();
         builder.Services.TryAddScoped<StaffPageReads>();
         return builder;
     }
