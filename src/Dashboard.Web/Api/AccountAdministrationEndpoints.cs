@@ -139,11 +139,7 @@ public static class AccountAdministrationEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Propagation not confirmed in time",
-                detail: $"The change is recorded and takes effect everywhere once every instance applies it. "
-                    + $"Revision {e.Revision}: {e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
+            return PropagationProblems.NotConfirmed(e);
         }
         return result.Outcome switch
         {

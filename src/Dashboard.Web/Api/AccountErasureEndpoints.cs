@@ -46,11 +46,8 @@ public static class AccountErasureEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Propagation not confirmed in time",
-                detail: $"The erasure is recorded; the ended links stop everywhere once every instance applies it. "
-                    + $"Revision {e.Revision}: {e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
+            return PropagationProblems.NotConfirmed(
+                e, "The erasure is recorded; the ended links stop everywhere once every instance applies it.");
         }
         return result.Outcome switch
         {

@@ -91,7 +91,7 @@ public static class KillSwitchEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return NotConfirmed(e, "The kill switch is recorded and will deny everywhere once every instance applies it.");
+            return PropagationProblems.NotConfirmed(e, "The kill switch is recorded and will deny everywhere once every instance applies it.");
         }
     }
 
@@ -153,7 +153,7 @@ public static class KillSwitchEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return NotConfirmed(e, "The lift is recorded and takes effect everywhere once every instance applies it.");
+            return PropagationProblems.NotConfirmed(e, "The lift is recorded and takes effect everywhere once every instance applies it.");
         }
     }
 
@@ -165,10 +165,4 @@ public static class KillSwitchEndpoints
             _ => StatusCodes.Status409Conflict,
         },
         detail: KillSwitchInput.RefusalMessage(id, result));
-
-    private static ProblemHttpResult NotConfirmed(PropagationTimeoutException e, string detail) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status503ServiceUnavailable,
-            title: "Propagation not confirmed in time",
-            detail: $"{detail} Revision {e.Revision}: {e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
 }

@@ -139,11 +139,8 @@ public static partial class OwnershipEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Propagation not confirmed in time",
-                detail: $"The ownership change is recorded and takes effect everywhere once every instance applies it. "
-                    + $"Revision {e.Revision}: {e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
+            return PropagationProblems.NotConfirmed(
+                e, "The ownership change is recorded and takes effect everywhere once every instance applies it.");
         }
         return result.Outcome switch
         {

@@ -2,6 +2,7 @@ using Dashboard.Core.Configuration;
 using Dashboard.Core.Data;
 using Dashboard.LocalPostgres;
 using Dashboard.Migrations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Hosting;
 
@@ -24,7 +25,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(new DatabaseEndpoint(connectionString));
         // Everything that reaches the database may need to forget dead pooled connections (auth handlers, pages,
         // the exception handler), the one-off commands included.
-        builder.Services.AddSingleton<PooledConnections>();
+        builder.Services.TryAddSingleton<PooledConnections>();
         builder.Services.AddDashboardCore(o => DashboardDb.Configure(o, connectionString));
         builder.Services.AddSingleton<ReadinessGate>();
         builder.Services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Web.Hosting;
 
@@ -25,6 +26,8 @@ public static class ProblemDetailsSetup
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        // The handler forgets dead pooled connections; a host without the database setup (a test pipeline) has it too.
+        services.TryAddSingleton<PooledConnections>();
         // Minimal APIs answer bad JSON and unbindable parameters with an empty 400 unless told to throw; the
         // thrown BadHttpRequestException carries the JsonException whose path names the offending field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

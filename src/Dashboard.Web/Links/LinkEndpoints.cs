@@ -83,7 +83,7 @@ public static class LinkEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return NotConfirmed(e);
+            return PropagationProblems.NotConfirmed(e);
         }
     }
 
@@ -108,7 +108,7 @@ public static class LinkEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return NotConfirmed(e);
+            return PropagationProblems.NotConfirmed(e);
         }
     }
 
@@ -144,7 +144,7 @@ public static class LinkEndpoints
         }
         catch (PropagationTimeoutException e)
         {
-            return NotConfirmed(e);
+            return PropagationProblems.NotConfirmed(e);
         }
     }
 
@@ -179,10 +179,4 @@ public static class LinkEndpoints
 
     private static ProblemHttpResult NotFound(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, detail: detail);
-
-    private static ProblemHttpResult NotConfirmed(PropagationTimeoutException e) => TypedResults.Problem(
-        statusCode: StatusCodes.Status503ServiceUnavailable,
-        title: "Propagation not confirmed in time",
-        detail: $"The change is recorded and takes effect everywhere once every instance applies it. Revision {e.Revision}: "
-            + $"{e.Progress.Confirmed} of {e.Progress.EnforcementPoints} points confirmed.");
 }

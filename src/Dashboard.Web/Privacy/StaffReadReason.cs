@@ -25,6 +25,14 @@ public static class StaffReadReason
         return Check(values.ToString(), errors);
     }
 
+    /// <summary>For a page: the reason given with its address, or the message that refuses it (then nothing is read).</summary>
+    public static (string? Reason, string? Problem) ForPage(string? value)
+    {
+        var errors = new ValidationErrors();
+        var reason = Check(value, errors);
+        return (reason, errors.HasErrors ? errors.ToDictionary()[Parameter][0] : null);
+    }
+
     public static string? Check(string? value, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -3,7 +3,6 @@ using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.Privacy;
-using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Privacy;
@@ -57,9 +56,7 @@ public sealed partial class DevicePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var errors = new ValidationErrors();
-        var reason = StaffReadReason.Check(Reason, errors);
-        reasonProblem = errors.HasErrors ? errors.ToDictionary()[StaffReadReason.Parameter][0] : null;
+        (var reason, reasonProblem) = StaffReadReason.ForPage(Reason);
         if (reasonProblem is not null)
         {
             device = null;
