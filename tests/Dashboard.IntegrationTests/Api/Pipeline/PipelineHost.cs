@@ -33,6 +33,12 @@ public sealed class PipelineHost : IAsyncLifetime
         builder.Services.AddApiConventions();
 
         _app = builder.Build();
+        // Plays the TLS-terminating proxy: in Production pages are served over HTTPS only (HttpsPages).
+        _app.Use((context, next) =>
+        {
+            context.Request.Scheme = "https";
+            return next(context);
+        });
         _app.UseDashboardHosting();
         var api = _app.MapApiGroup();
         api.MapPost("/test/echo", (EchoRequest request) => TypedResults.Ok(request));
