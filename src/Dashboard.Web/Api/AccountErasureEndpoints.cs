@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -26,7 +27,8 @@ public static class AccountErasureEndpoints
     }
 
     internal static async Task<Results<Ok<AccountErasureReport>, ValidationProblem, ProblemHttpResult>> EraseAsync(
-        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountErasure erasure, CancellationToken ct)
+        string id, AccountReasonRequest request, ClaimsPrincipal user, AccountErasure erasure, ResourceGuard guard,
+        CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var accountId = errors.RequireUuid("id", id);
@@ -38,6 +40,10 @@ public static class AccountErasureEndpoints
         if (errors.HasErrors)
         {
             return errors.ToProblem();
+        }
+        if (await guard.AccountAsync(user, accountId!.Value, AccountOperations.Erase) is { } refused)
+        {
+            return refused;
         }
         AccountErasureResult result;
         try

@@ -52,6 +52,7 @@ public sealed partial class AuthorizationMatrixTests
         ["Account.Lock"] = StaffSubjects,
         ["Account.ReadLinks"] = [.. StaffSubjects, CustomerOnOwn],
         ["Account.RevokeLink"] = StaffSubjects,
+        ["Account.Erase"] = [AdminByToken, AdminBySignIn, SecondAdminByToken],
         ["Link.Read"] = [.. StaffSubjects, CustomerOnOwn],
         ["Link.ChangeExposure"] = [CustomerOnOwn],
         ["Link.Unlink"] = [.. StaffSubjects, CustomerOnOwn],

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace Dashboard.Web.Auth.Resources;
 
-/// <summary>Staff see, lock and revoke for any account; a customer only sees their own account and its links.</summary>
+/// <summary>
+/// Staff see, lock and revoke for any account, vendor admins alone erase one; a customer only sees their own account
+/// and its links.
+/// </summary>
 public sealed class AccountAuthorizationHandler : AuthorizationHandler<AccountOperationRequirement, AccountResource>
 {
     protected override Task HandleRequirementAsync(
@@ -21,6 +24,7 @@ public sealed class AccountAuthorizationHandler : AuthorizationHandler<AccountOp
             nameof(AccountOperations.Read) or nameof(AccountOperations.ReadLinks) => caller.IsStaff || caller.IsCustomerOf(account.Id),
             // A customer ends their own link as a link operation (LinkOperations.Unlink), without a reason to give.
             nameof(AccountOperations.Lock) or nameof(AccountOperations.RevokeLink) => caller.IsStaff,
+            nameof(AccountOperations.Erase) => caller.IsVendorAdmin,
             _ => false,
         };
 }

@@ -19,5 +19,8 @@ public static class AccountOperations
     /// <summary>Revoke one of the account's links on the customer's behalf, with a reason.</summary>
     public static readonly AccountOperationRequirement RevokeLink = new() { Name = nameof(RevokeLink) };
 
-    public static readonly IReadOnlyList<AccountOperationRequirement> All = [Read, Lock, ReadLinks, RevokeLink];
+    /// <summary>Erase the account's personal data (decision 0029): vendor admins only.</summary>
+    public static readonly AccountOperationRequirement Erase = new() { Name = nameof(Erase) };
+
+    public static readonly IReadOnlyList<AccountOperationRequirement> All = [Read, Lock, ReadLinks, RevokeLink, Erase];
 }

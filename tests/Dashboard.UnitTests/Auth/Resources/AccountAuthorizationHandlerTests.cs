@@ -11,14 +11,34 @@ public sealed class AccountAuthorizationHandlerTests
 
     public static TheoryData<string> Operations() => [.. AccountOperations.All.Select(o => o.Name)];
 
+    public static TheoryData<string> SupportOperations() =>
+        [.. AccountOperations.All.Where(o => o != AccountOperations.Erase).Select(o => o.Name)];
+
     [Theory]
     [MemberData(nameof(Operations))]
-    public async Task Staff_MayDoEveryOperation_OnAnyAccount(string operation)
+    public async Task VendorAdmins_MayDoEveryOperation_OnAnyAccount(string operation)
     {
-        foreach (var staff in new[] { VendorAdmin(), VendorAdminToken(), Support(), SupportToken() })
+        foreach (var admin in new[] { VendorAdmin(), VendorAdminToken() })
         {
-            (await AllowsAsync(staff, BobsAccount, operation)).ShouldBeTrue(staff.Identity!.Name);
+            (await AllowsAsync(admin, BobsAccount, operation)).ShouldBeTrue(admin.Identity!.Name);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(SupportOperations))]
+    public async Task Support_MayDoEveryOperationButErase_OnAnyAccount(string operation)
+    {
+        foreach (var support in new[] { Support(), SupportToken() })
+        {
+            (await AllowsAsync(support, BobsAccount, operation)).ShouldBeTrue(support.Identity!.Name);
+        }
+    }
+
+    [Fact]
+    public async Task Support_MayNotErase()
+    {
+        (await AllowsAsync(Support(), BobsAccount, nameof(AccountOperations.Erase))).ShouldBeFalse();
+        (await AllowsAsync(SupportToken(), BobsAccount, nameof(AccountOperations.Erase))).ShouldBeFalse();
     }
 
     [Theory]
@@ -26,6 +46,7 @@ public sealed class AccountAuthorizationHandlerTests
     [InlineData(nameof(AccountOperations.ReadLinks), true)]
     [InlineData(nameof(AccountOperations.Lock), false)]
     [InlineData(nameof(AccountOperations.RevokeLink), false)]
+    [InlineData(nameof(AccountOperations.Erase), false)]
     public async Task Customer_OnOwnAccount_ReadsButDoesNotLockOrRevoke(string operation, bool allowed)
     {
         (await AllowsAsync(Alice(), AlicesAccount, operation)).ShouldBe(allowed);

@@ -99,6 +99,10 @@ public sealed partial class AccountPage
 
     private async Task EraseAsync()
     {
+        if (!Allows(AccountOperations.Erase))
+        {
+            return;
+        }
         var parameters = new Dictionary<string, object?>
         {
             [nameof(ReasonDialog.Summary)] = $"Erase {account!.Email}: its email, name and sign-in are replaced by a pseudonym, "
