@@ -60,7 +60,7 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
 
         await admin.GetByLabel("Reason (required)").FillAsync("Google hubs show streams of other households' cameras");
         await admin.GetByTestId("incident").FillAsync("INC-2041");
-        await Session.ScreenshotAsync(admin, "kill-switch-builder.png");
+        // The builder's picture (kill-switch-builder.png) is taken by KillSwitchNarrowingTests, with a model picked.
 
         // Typed confirmation: the fire button stays disabled until the word is typed.
         await admin.GetByTestId("review-fire").ClickAsync();

@@ -48,6 +48,16 @@ public sealed class DashboardApi(Uri baseAddress) : IDisposable
         return page.GetProperty("total").GetInt64();
     }
 
+    /// <summary>The scope of the switch that still denies and was fired with <paramref name="reason"/>, as the API reads it.</summary>
+    public async Task<JsonElement> ActiveScopeAsync(string reason)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/api/v1/kill-switches?active=true&pageSize=500", AdminToken);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return page.GetProperty("items").EnumerateArray()
+            .Single(s => s.GetProperty("reason").GetString() == reason)
+            .GetProperty("scope").Clone();
+    }
+
     /// <summary>
     /// Lifts every switch that still denies (requested by one admin, approved by the other), so a journey that fails
     /// half-way does not leave the shared app denying for the tests after it.

@@ -32,6 +32,10 @@ public sealed partial class KillSwitchBuilder : IDisposable
     private IReadOnlyList<IntegrationChoice>? integrations;
     private IReadOnlyList<Option> integrationOptions = [];
     private FleetSummary? fleet;
+    // Built once per load: the pickers get the same lists on every render, not a new array each time.
+    private IReadOnlyList<string> modelOptions = [];
+    private IReadOnlyList<string> firmwareOptions = [];
+    private IReadOnlyList<string> regionOptions = [];
     private string? fleetProblem;
     private IReadOnlyList<AccountRef> matchedAccounts = [];
     private IDictionary<string, string[]> errors = new Dictionary<string, string[]>();
@@ -43,7 +47,9 @@ public sealed partial class KillSwitchBuilder : IDisposable
     private string? radiusScopeText;
     private string? radiusProblem = "Choose what to cut off to see its blast radius.";
 
+    private const string FixFieldsProblem = "Nothing was fired: fix the fields marked above.";
     private bool firing;
+    private bool reviewed;
     private string? fireProblem;
     private FiredKillSwitch? fired;
     private string firedScopeText = "";
@@ -94,6 +100,9 @@ public sealed partial class KillSwitchBuilder : IDisposable
         try
         {
             fleet = await Fleet.GetAsync();
+            modelOptions = fleet.ByModel.Select(g => g.Name).ToArray();
+            firmwareOptions = fleet.ByFirmware.Select(g => g.Name).ToArray();
+            regionOptions = fleet.ByRegion.Select(g => g.Name).ToArray();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -206,9 +215,10 @@ public sealed partial class KillSwitchBuilder : IDisposable
         var reason = KillSwitchInput.Reason(check, "reason", draft.Reason);
         var incident = KillSwitchInput.Incident(check, "incident", draft.Incident);
         errors = check.ToDictionary();
+        reviewed = true;
         if (check.HasErrors || scope is null || reason is null)
         {
-            fireProblem = "Nothing was fired: fix the fields marked above.";
+            fireProblem = FixFieldsProblem;
             return;
         }
         fireProblem = null;
@@ -252,18 +262,53 @@ public sealed partial class KillSwitchBuilder : IDisposable
         }
     }
 
-    // Field errors from a live check; the reason and incident keep what the last submit said about them.
+    // Field errors from a live check; the reason and incident keep what they were last checked to be.
     private void ShowScopeErrors(ValidationErrors check)
     {
         var merged = check.ToDictionary();
-        foreach (var field in new[] { "reason", "incident" })
+        foreach (var field in WhyFields)
         {
             if (errors.TryGetValue(field, out var messages))
             {
                 merged[field] = messages;
             }
         }
-        errors = merged;
+        ShowErrors(merged);
+    }
+
+    private static readonly string[] WhyFields = ["reason", "incident"];
+
+    // Before the first review a blank reason is not yet a mistake; after it, the messages follow the typing.
+    private void WhyChanged(Action change)
+    {
+        change();
+        if (!reviewed)
+        {
+            return;
+        }
+        var check = new ValidationErrors();
+        KillSwitchInput.Reason(check, "reason", draft.Reason);
+        KillSwitchInput.Incident(check, "incident", draft.Incident);
+        var merged = new Dictionary<string, string[]>(errors);
+        foreach (var field in WhyFields)
+        {
+            merged.Remove(field);
+        }
+        foreach (var (field, messages) in check.ToDictionary())
+        {
+            merged[field] = messages;
+        }
+        ShowErrors(merged);
+    }
+
+    // "Fix the fields marked above" stays only while a field is still marked.
+    private void ShowErrors(IDictionary<string, string[]> current)
+    {
+        errors = current;
+        if (errors.Count == 0 && fireProblem == FixFieldsProblem)
+        {
+            fireProblem = null;
+        }
     }
 
     private string Words(KillSwitchScope scope) =>

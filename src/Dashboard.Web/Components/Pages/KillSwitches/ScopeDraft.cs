@@ -20,9 +20,9 @@ public sealed class ScopeDraft
     public string? Integration { get; set; }
     public string? Kind { get; set; }
     public IEnumerable<string> Actions { get; set; } = [];
-    public IEnumerable<string> Models { get; set; } = [];
-    public IEnumerable<string> Firmware { get; set; } = [];
-    public IEnumerable<string> Regions { get; set; } = [];
+    public IReadOnlyList<string> Models { get; set; } = [];
+    public IReadOnlyList<string> Firmware { get; set; } = [];
+    public IReadOnlyList<string> Regions { get; set; } = [];
     public string AccountsText { get; set; } = "";
     public string DevicesText { get; set; } = "";
     public string Reason { get; set; } = "";
