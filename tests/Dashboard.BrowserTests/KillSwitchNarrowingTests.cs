@@ -22,7 +22,7 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
             var option = page.GetByRole(AriaRole.Option).Nth(1);
             var name = (await option.GetAttributeAsync("aria-label"))!;
             await option.ClickAsync();
-            await page.Keyboard.PressAsync("Escape");
+            await page.GetByRole(AriaRole.Heading, new() { Name = "New kill switch" }).ClickAsync();
             return name;
         }, screenshot: "kill-switch-builder.png");
     }
@@ -89,7 +89,6 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
         string testId, string placeholder, string scopeProperty, Func<IPage, ILocator, Task<string>> pick, string? screenshot = null)
     {
         using var api = new DashboardApi(fixture.App.BaseAddress);
-        var reason = $"Narrowing by {scopeProperty} {Guid.NewGuid():N}";
         try
         {
             await using var context = await fixture.NewContextAsync();
@@ -103,9 +102,11 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
             await Expect(picker).Not.ToContainTextAsync(placeholder);
             var radius = page.GetByTestId("blast-radius");
             await Expect(radius).ToContainTextAsync($"{scopeProperty}: {picked}");
+            // The words first: if the count fails, the assertion shows the panel's message rather than just its state.
+            await Expect(radius).ToContainTextAsync("Would cut off");
             await Expect(radius).ToHaveAttributeAsync("data-state", "ready");
 
-            await page.GetByLabel("Reason (required)").FillAsync(reason);
+            await page.GetByLabel("Reason (required)").FillAsync("Streams from this camera reach the wrong household");
             if (screenshot is not null)
             {
                 await Session.ScreenshotAsync(page, screenshot);
@@ -115,8 +116,10 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
             await page.GetByLabel("Type FIRE to confirm").FillAsync("FIRE");
             await page.GetByTestId("confirm-fire").ClickAsync();
             await Expect(page.GetByTestId("fired")).ToContainTextAsync("Effective on every enforcement point");
+            await Expect(page.GetByTestId("fired")).ToContainTextAsync($"{scopeProperty}: {picked}");
+            var id = Guid.Parse(await page.GetByTestId("fired-id").InnerTextAsync());
 
-            var scope = await api.ActiveScopeAsync(reason);
+            var scope = await api.ActiveScopeAsync(id);
             scope.GetProperty("integration").GetString().ShouldBe("google-assistant");
             Values(scope, scopeProperty).ShouldBe([picked]);
             foreach (var other in new[] { "models", "firmware", "regions" }.Where(p => p != scopeProperty))
@@ -136,6 +139,7 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
         await Session.SignInAsync(page, DemoLogins.Admin);
         await page.GotoAsync("/admin/kill-switches/new?integration=google-assistant");
         await Session.WaitForCircuitAsync(page);
+        await Expect(page.GetByTestId("blast-radius")).ToContainTextAsync("Would cut off");
         await Expect(page.GetByTestId("blast-radius")).ToHaveAttributeAsync("data-state", "ready");
         return page;
     }

@@ -48,13 +48,13 @@ public sealed class DashboardApi(Uri baseAddress) : IDisposable
         return page.GetProperty("total").GetInt64();
     }
 
-    /// <summary>The scope of the switch that still denies and was fired with <paramref name="reason"/>, as the API reads it.</summary>
-    public async Task<JsonElement> ActiveScopeAsync(string reason)
+    /// <summary>The scope of switch <paramref name="id"/>, which still denies, as the API lists it.</summary>
+    public async Task<JsonElement> ActiveScopeAsync(Guid id)
     {
         using var response = await SendAsync(HttpMethod.Get, "/api/v1/kill-switches?active=true&pageSize=500", AdminToken);
         var page = await response.Content.ReadFromJsonAsync<JsonElement>();
         return page.GetProperty("items").EnumerateArray()
-            .Single(s => s.GetProperty("reason").GetString() == reason)
+            .Single(s => s.GetProperty("id").GetGuid() == id)
             .GetProperty("scope").Clone();
     }
 
