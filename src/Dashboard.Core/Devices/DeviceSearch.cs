@@ -11,10 +11,21 @@ namespace Dashboard.Core.Devices;
 public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
 {
     /// <summary>Matching devices ordered by serial (byte order).</summary>
-    public async Task<Paged<DeviceSummary>> SearchAsync(string? query, PageRequest page, CancellationToken ct = default)
+    public Task<Paged<DeviceSummary>> SearchAsync(string? query, PageRequest page, CancellationToken ct = default) =>
+        SearchAsync(query, FleetFilter.None, page, ct);
+
+    /// <summary>
+    /// Devices matching the query and the fleet list's filter (both: AND), ordered by serial (byte order). Without a
+    /// query this is the fleet list itself, so a filter means the same here as on the fleet page and its export.
+    /// </summary>
+    public async Task<Paged<DeviceSummary>> SearchAsync(string? query, FleetFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var term = DeviceSearchTerm.Parse(query);
+        if (term is null && filter != FleetFilter.None)
+        {
+            return await new FleetList(contexts).ListAsync(filter, FleetSort.BySerial, page, ct);
+        }
+        await using var db = await contexts.CreateDbContextAsync(ct);
 
         long total;
         IQueryable<Device> rows;
@@ -30,9 +41,9 @@ public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
         else
         {
             var ids = MatchingIds(db, term);
-            total = await ids.LongCountAsync(ct);
-            rows = db.Devices
-                .Where(d => ids.Contains(d.Id))
+            var matching = Filtered(db.Devices.Where(d => ids.Contains(d.Id)), filter);
+            total = await matching.LongCountAsync(ct);
+            rows = matching
                 .OrderBy(d => EF.Functions.Collate(d.Serial, TextOrder.Collation))
                 .Skip(SkipOf(page))
                 .Take(page.PageSize);
@@ -114,6 +125,35 @@ public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
 
         return ids;
     }
+
+    /// <summary>The fleet list's filter (see <see cref="FleetList"/>): exact values, combined with AND.</summary>
+    internal static IQueryable<Device> Filtered(IQueryable<Device> devices, FleetFilter filter)
+    {
+        if (Value(filter.Model) is { } model)
+        {
+            devices = devices.Where(d => d.Model == model);
+        }
+        if (Value(filter.Firmware) is { } firmware)
+        {
+            devices = devices.Where(d => d.Firmware == firmware);
+        }
+        if (Value(filter.Region) is { } region)
+        {
+            devices = devices.Where(d => d.Region == region);
+        }
+        if (filter.Status is { } status)
+        {
+            devices = devices.Where(d => d.Status == status);
+        }
+        if (filter.Owned is { } owned)
+        {
+            devices = owned ? devices.Where(d => d.OwnerId != null) : devices.Where(d => d.OwnerId == null);
+        }
+        return devices;
+    }
+
+    /// <summary>Blank is no filter and values are trimmed, as in <see cref="FleetList"/>'s SQL.</summary>
+    private static string? Value(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>EF's Skip takes an int; a page beyond int.MaxValue rows is empty anyway.</summary>
     internal static int SkipOf(PageRequest page) => (int)Math.Min(page.Skip, int.MaxValue);

@@ -48,11 +48,13 @@ public static class ApiSetup
 
     /// <summary>
     /// The <c>/api/v1</c> group: every resource maps its endpoints under it. Every endpoint in it can answer 400:
-    /// <see cref="NulCharacterFilter"/> refuses any query or route value holding U+0000, whatever the endpoint reads.
+    /// <see cref="NulCharacterFilter"/> refuses any query or route value holding U+0000, whatever the endpoint reads,
+    /// and <see cref="QueryParameterCheck"/> any query parameter the endpoint does not declare, or repeats.
     /// </summary>
     internal static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapGroup(BasePath)
             .AddEndpointFilter<NulCharacterFilter>()
+            .AddEndpointFilterFactory(QueryParameterCheck.Create)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 }

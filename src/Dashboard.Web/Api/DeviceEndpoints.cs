@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using Dashboard.Core.Access;
 using Dashboard.Core.Data;
@@ -18,7 +19,8 @@ public static class DeviceEndpoints
 
         devices.MapGet("", SearchAsync)
             .WithName("SearchDevices")
-            .WithSummary("Search devices by serial prefix, MAC prefix, owner email prefix or owner id; ordered by serial.");
+            .WithSummary("Search devices by serial prefix, MAC prefix, owner email prefix or owner id, filtered as the fleet list "
+                + "(model, firmware, region, status, owned; all combine with AND); ordered by serial.");
 
         devices.MapGet("/{serial}", GetAsync)
             .WithName("GetDevice")
@@ -30,15 +32,24 @@ public static class DeviceEndpoints
     }
 
     internal static async Task<Results<Ok<Paged<DeviceSummary>>, ValidationProblem>> SearchAsync(
-        string? query, int? page, int? pageSize, DeviceSearch search, CancellationToken ct)
+        [Description("Serial prefix, MAC prefix (separators ignored), owner email prefix or owner id.")] string? query,
+        [Description("Exact model, as on the fleet page.")] string? model,
+        [Description("Exact firmware version.")] string? firmware,
+        [Description("Exact region, e.g. EU.")] string? region,
+        [Description("'active' or 'decommissioned'.")] string? status,
+        [Description("'true': devices with an owner; 'false': devices without one.")] string? owned,
+        [Description("Page number, from 1.")] int? page,
+        [Description("Devices per page, 1 to 500 (default 50).")] int? pageSize,
+        DeviceSearch search, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Read(page, pageSize, errors);
+        var filter = FleetQueryParameters.ReadFilter(model, firmware, region, status, owned, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
-        return TypedResults.Ok(await search.SearchAsync(query, paging, ct));
+        return TypedResults.Ok(await search.SearchAsync(query, filter, paging, ct));
     }
 
     internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(

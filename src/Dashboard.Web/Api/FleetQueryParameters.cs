@@ -10,7 +10,12 @@ namespace Dashboard.Web.Api;
 public static class FleetQueryParameters
 {
     public static (FleetFilter Filter, FleetSort Sort) Read(
-        string? model, string? firmware, string? region, string? status, string? owned, string? sort, ValidationErrors errors)
+        string? model, string? firmware, string? region, string? status, string? owned, string? sort, ValidationErrors errors) =>
+        (ReadFilter(model, firmware, region, status, owned, errors), ReadSort(sort, errors));
+
+    /// <summary>The filter alone, for lists that keep their own order (the devices API orders by serial).</summary>
+    public static FleetFilter ReadFilter(
+        string? model, string? firmware, string? region, string? status, string? owned, ValidationErrors errors)
     {
         DeviceStatus? statusValue = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -39,7 +44,11 @@ public static class FleetQueryParameters
                 errors.Add("owned", "Must be 'true' or 'false'.");
             }
         }
+        return new FleetFilter(Blank(model), Blank(firmware), Blank(region), statusValue, ownedValue);
+    }
 
+    private static FleetSort ReadSort(string? sort, ValidationErrors errors)
+    {
         var fleetSort = FleetSort.BySerial;
         if (!string.IsNullOrWhiteSpace(sort))
         {
@@ -61,7 +70,7 @@ public static class FleetQueryParameters
             }
         }
 
-        return (new FleetFilter(Blank(model), Blank(firmware), Blank(region), statusValue, ownedValue), fleetSort);
+        return fleetSort;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

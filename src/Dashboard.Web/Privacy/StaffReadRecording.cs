@@ -16,7 +16,7 @@ public static class StaffReadRecording
     /// is the route's <c>id</c> (an account) or the owner of the route's <c>serial</c> (a device).
     /// </summary>
     public static RouteHandlerBuilder RecordsStaffRead(this RouteHandlerBuilder endpoint, StaffAccessKind kind) =>
-        endpoint.WithMetadata(new StaffReadMetadata(kind)).AddEndpointFilter(async (context, next) =>
+        endpoint.WithMetadata(new StaffReadMetadata(kind), new HandReadQueryParameter(StaffReadReason.Parameter)).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             var errors = new ValidationErrors();

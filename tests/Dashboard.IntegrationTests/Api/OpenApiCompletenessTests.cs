@@ -53,6 +53,59 @@ public sealed partial class OpenApiCompletenessTests(DashboardAppFactory app) : 
         failures.ShouldBeEmpty(string.Join('\n', failures));
     }
 
+    /// <summary>
+    /// Every query parameter an endpoint accepts (what the API group's unknown-parameter check lets through, from the
+    /// handler and hand-read metadata) is in the document, so a client can know what it may send.
+    /// </summary>
+    [Fact]
+    public async Task EveryAcceptedQueryParameter_IsInTheDocument()
+    {
+        using var _ = app.CreateClient();
+        var paths = (await DocumentAsync())["paths"].ShouldNotBeNull().AsObject();
+        var failures = new List<string>();
+        var checkedParameters = 0;
+        foreach (var route in MappedRoutes.Of(app.Services).Where(e => e.Pattern.StartsWith("/api/", StringComparison.Ordinal)))
+        {
+            if (route.Endpoint.Metadata.GetMetadata<System.Reflection.MethodInfo>() is not { } handler)
+            {
+                continue;
+            }
+            var accepted = Dashboard.Web.Api.QueryParameterCheck.Declared(handler.GetParameters(), route.Endpoint).Keys;
+            foreach (var method in route.Methods ?? [])
+            {
+                var operation = paths[DocumentPath(route.Endpoint.RoutePattern.RawText!)]?[method.ToLowerInvariant()];
+                var documented = operation?["parameters"]?.AsArray()
+                    .Where(p => p?["in"]?.GetValue<string>() == "query")
+                    .Select(p => p!["name"]!.GetValue<string>())
+                    .ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
+                foreach (var name in accepted)
+                {
+                    checkedParameters++;
+                    if (!documented.Contains(name))
+                    {
+                        failures.Add($"{method} {route.Pattern}: query parameter '{name}' not documented");
+                    }
+                }
+            }
+        }
+
+        failures.ShouldBeEmpty(string.Join('\n', failures));
+        checkedParameters.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task DeviceSearch_DescribesEveryFilter()
+    {
+        var operation = (await DocumentAsync())["paths"]!["/api/v1/devices"]!["get"]!;
+
+        var parameters = operation["parameters"]!.AsArray()
+            .Where(p => p!["in"]!.GetValue<string>() == "query")
+            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["description"]?.GetValue<string>());
+
+        parameters.Keys.ShouldBe(["query", "model", "firmware", "region", "status", "owned", "page", "pageSize"], ignoreOrder: true);
+        parameters.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ShouldBeEmpty("parameters without a description");
+    }
+
     [Fact]
     public async Task Document_HasNoOperationTheAppDoesNotMap()
     {

@@ -9,6 +9,9 @@ internal static class HostileInputValues
     public const string SqlFragment = "'; DROP TABLE devices;--";
     public const string ScriptFragment = "<script>alert(1)</script>";
 
+    /// <summary>A query parameter no endpoint declares.</summary>
+    public const string UnknownQueryParameter = "notAParameter";
+
     /// <summary>
     /// Route values (serials, ids, accounts, integrations), escaped by the caller. No NUL here: Kestrel refuses a path
     /// that decodes to one (400) before the app sees it, and the in-memory test server throws on it instead; NUL
