@@ -42,6 +42,8 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
     [BrowserFact]
     public async Task ReviewWithoutReason_ThenReasonTyped_ClearsRequiredAndNothingFired()
     {
+        using var api = new DashboardApi(fixture.App.BaseAddress);
+        var switchesBefore = await api.KillSwitchCountAsync();
         await using var context = await fixture.NewContextAsync();
         var page = await OpenBuilderAsync(context);
 
@@ -54,6 +56,15 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
 
         await Expect(required).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("fire-problem")).ToHaveCountAsync(0);
+
+        // Nor do they come back behind the confirmation; cancelling it fires nothing.
+        await page.GetByTestId("review-fire").ClickAsync();
+        await Expect(page.GetByTestId("confirm-scope")).ToContainTextAsync("Integration google-assistant");
+        await Expect(required).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("fire-problem")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(page.GetByTestId("confirm-scope")).ToHaveCountAsync(0);
+        (await api.KillSwitchCountAsync()).ShouldBe(switchesBefore);
 
         // Emptied again after a review, the field says so again at once; the fire button's message waits for a review.
         await page.GetByLabel("Reason (required)").FillAsync("");
