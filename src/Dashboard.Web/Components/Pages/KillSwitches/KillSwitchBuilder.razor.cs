@@ -84,18 +84,21 @@ public sealed partial class KillSwitchBuilder : IDisposable
         {
             draft.Integration = IntegrationKey;
         }
+        // The first count of a pre-filled scope, here and not after the first render: that render may come before the
+        // integrations above are read (whenever the read is not instant), and then nothing would ever count it.
+        // Only in the live circuit, not while prerendering.
+        if (RendererInfo.IsInteractive && (draft.Integration is not null || draft.Kind is not null))
+        {
+            ScheduleCount();
+        }
     }
 
-    // Only in the live circuit (not while prerendering): the fleet scan and the first count run once.
+    // Only in the live circuit (not while prerendering): the fleet scan runs once.
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
         {
             return;
-        }
-        if (draft.Integration is not null || draft.Kind is not null)
-        {
-            ScheduleCount();
         }
         try
         {
