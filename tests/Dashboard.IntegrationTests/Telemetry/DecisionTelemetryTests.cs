@@ -70,10 +70,11 @@ public sealed class DecisionTelemetryTests(TelemetryAppFactory app) : IClassFixt
         }
         var signals = app.Services.GetRequiredService<NotOwnerSignals>();
 
-        // Four in at most two minutes: one of them holds at least two, whatever the clock did meanwhile.
+        // Four in at most two minutes: one of them holds at least two, whatever the clock did meanwhile. The counters
+        // are flushed in batches, so wait until all four are written, not only the first two.
         await Eventually.HoldsAsync(
-            async () => (await signals.AboveThresholdAsync(threshold: 2)).Any(s => s.IntegrationKey == "ifttt"),
-            Bounded, "the signal never reported ifttt above a threshold of 2");
+            async () => (await signals.AboveThresholdAsync(threshold: 2)).Any(s => s.IntegrationKey == "ifttt" && s.TotalInWindow == 4),
+            Bounded, "the signal never reported all four ifttt decisions above a threshold of 2");
 
         var above = (await signals.AboveThresholdAsync(threshold: 2)).Single(s => s.IntegrationKey == "ifttt");
         above.IntegrationName.ShouldBe("IFTTT");
