@@ -1,5 +1,8 @@
 using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
+using MudBlazor;
+using MudBlazor.Services;
+using Dashboard.Web.Components.Localization;
 using Radzen;
 
 namespace Dashboard.Web.Components;
@@ -11,6 +14,12 @@ public static class UiSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddRadzenComponents();
+        builder.Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        builder.Services.AddDashboardLocalization();
         builder.Services.AddCascadingAuthenticationState();
         // HttpOnly and SameSite=Strict by default; Secure outside Development like the sign-in cookie (AuthSetup).
         // Behind a TLS-terminating proxy the app must see the request as HTTPS (forwarded headers, see the README),
@@ -41,6 +50,7 @@ public static class UiSetup
             }
             return next(context);
         });
+        app.UseDashboardLocalization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
