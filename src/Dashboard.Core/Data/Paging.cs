@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace Dashboard.Core.Data;
 
@@ -21,10 +22,12 @@ public sealed record Paged<T>(long Total, IReadOnlyList<T> Items)
 {
     /// <summary>
     /// True when counting stopped at <see cref="Total"/> (<see cref="CappedTotal.Limit"/>): more rows than that match.
-    /// False when <see cref="Total"/> is exact.
+    /// False when <see cref="Total"/> is exact, and then left out of the JSON, so every exact answer keeps the wire
+    /// format it always had (<c>{"total","items"}</c>).
     /// </summary>
-    [Description("True when counting stopped at total (10,000): more than total items match; ask for exactCount=true "
-        + "where offered to count them all. False when total is exact.")]
+    [Description("Present, and true, only when counting stopped at total (10,000): more than total items match; "
+        + "exactCount=true, where offered, counts them all. Absent when total is exact.")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool TotalIsLowerBound { get; init; }
 }
 
