@@ -1,13 +1,8 @@
 using Dashboard.Benchmarks.Scenarios;
-using Dashboard.Core.Access;
-using Dashboard.Core.Access.Propagation;
-using Dashboard.Core.Access.Runtime;
-using Dashboard.Core.Audit;
 using Dashboard.Core.KillSwitches;
 using Dashboard.IntegrationTests.Infrastructure;
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dashboard.IntegrationTests.KillSwitches.Radius;
@@ -99,13 +94,5 @@ public sealed class BlastRadiusPropertyTests(DatabaseFixture database) : IClassF
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    // Preview reads only: the propagation parts are never reached.
-    private KillSwitchService Service()
-    {
-        var options = new AccessOptions();
-        var access = new AccessDatabase(database.ConnectionString, options, new InstanceIdentity());
-        return new KillSwitchService(
-            database, new AuditLog(TimeProvider.System), new ChangeNotifier(),
-            new PropagationWaiter(access, Options.Create(options), TimeProvider.System), TimeProvider.System);
-    }
+    private KillSwitchService Service() => RadiusService.Over(database);
 }
