@@ -22,15 +22,21 @@ internal static class FleetFilters
             GROUP BY model, firmware, region ORDER BY count(*), model, firmware, region LIMIT 1
             """, ct);
         var parts = cell.Split('\t');
-        return
+        // Named by kind, not value, so the two sizes of `scale` line up even when their rarest values differ.
+        (string Name, FleetFilter Filter, string Query)[] filters =
         [
-            ($"region {commonRegion}", new FleetFilter(Region: commonRegion), "region=" + Escape(commonRegion)),
-            ($"region {rareRegion}", new FleetFilter(Region: rareRegion), "region=" + Escape(rareRegion)),
-            ($"model {rareModel}", new FleetFilter(Model: rareModel), "model=" + Escape(rareModel)),
+            ("most common region", new FleetFilter(Region: commonRegion), "region=" + Escape(commonRegion)),
+            ("rarest region", new FleetFilter(Region: rareRegion), "region=" + Escape(rareRegion)),
+            ("rarest model", new FleetFilter(Model: rareModel), "model=" + Escape(rareModel)),
             ("unowned", new FleetFilter(Owned: false), "owned=false"),
-            ($"model, firmware and region {string.Join(" / ", parts)}", new FleetFilter(parts[0], parts[1], parts[2]),
+            ("rarest model/firmware/region", new FleetFilter(parts[0], parts[1], parts[2]),
                 $"model={Escape(parts[0])}&firmware={Escape(parts[1])}&region={Escape(parts[2])}"),
         ];
+        foreach (var (name, _, query) in filters)
+        {
+            Console.WriteLine($"    filter {name}: {Uri.UnescapeDataString(query)}");
+        }
+        return filters;
     }
 
     private static string Escape(string value) => Uri.EscapeDataString(value);
