@@ -19,18 +19,24 @@ namespace Dashboard.Migrations;
 /// </remarks>
 internal static class BlastRadiusTriggers
 {
-    public const string Create = """
+    // The row of an exposure, from its link and device (joined as e, l and d), and when it has one.
+    private const string InsertRows = """
+        INSERT INTO blast_radius_exposures
+            (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
+        SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
+        """;
+
+    private const string Live = "l.status = 'Active' AND d.owner_id = l.account_id";
+
+    public const string Create = $"""
         -- Nothing may change between the fill and the triggers that take over from it.
         LOCK TABLE devices, account_links, device_exposures IN SHARE ROW EXCLUSIVE MODE;
 
-        INSERT INTO blast_radius_exposures
-            (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
-        SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions,
-               d.model, d.firmware, d.region, d.serial
+        {InsertRows}
         FROM device_exposures e
         JOIN account_links l ON l.id = e.link_id
         JOIN devices d ON d.id = e.device_id
-        WHERE l.status = 'Active' AND d.owner_id = l.account_id;
+        WHERE {Live};
 
         -- Locks the links and devices of the given exposures (in key order, so bulk writers queue rather than
         -- deadlock), then deletes their rows and inserts them again as the base tables hold them after the locks (none
@@ -43,15 +49,12 @@ internal static class BlastRadiusTriggers
             DELETE FROM blast_radius_exposures r
             USING unnest(link_ids, device_ids) AS x(link_id, device_id)
             WHERE r.link_id = x.link_id AND r.device_id = x.device_id;
-            INSERT INTO blast_radius_exposures
-                (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
-            SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions,
-                   d.model, d.firmware, d.region, d.serial
+            {InsertRows}
             FROM unnest(link_ids, device_ids) AS x(link_id, device_id)
             JOIN device_exposures e ON e.link_id = x.link_id AND e.device_id = x.device_id
             JOIN account_links l ON l.id = e.link_id
             JOIN devices d ON d.id = e.device_id
-            WHERE l.status = 'Active' AND d.owner_id = l.account_id;
+            WHERE {Live};
         END;
         $$;
 
@@ -61,14 +64,11 @@ internal static class BlastRadiusTriggers
         BEGIN
             PERFORM 1 FROM account_links l WHERE l.id IN (SELECT link_id FROM added_exposures) ORDER BY l.id FOR SHARE;
             PERFORM 1 FROM devices d WHERE d.id IN (SELECT device_id FROM added_exposures) ORDER BY d.id FOR SHARE;
-            INSERT INTO blast_radius_exposures
-                (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
-            SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions,
-                   d.model, d.firmware, d.region, d.serial
+            {InsertRows}
             FROM added_exposures e
             JOIN account_links l ON l.id = e.link_id
             JOIN devices d ON d.id = e.device_id
-            WHERE l.status = 'Active' AND d.owner_id = l.account_id;
+            WHERE {Live};
             RETURN NULL;
         END;
         $$;

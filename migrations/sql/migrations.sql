@@ -1049,8 +1049,7 @@ BEGIN
 
     INSERT INTO blast_radius_exposures
         (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
-    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions,
-           d.model, d.firmware, d.region, d.serial
+    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
     FROM device_exposures e
     JOIN account_links l ON l.id = e.link_id
     JOIN devices d ON d.id = e.device_id
@@ -1068,9 +1067,8 @@ BEGIN
         USING unnest(link_ids, device_ids) AS x(link_id, device_id)
         WHERE r.link_id = x.link_id AND r.device_id = x.device_id;
         INSERT INTO blast_radius_exposures
-            (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
-        SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions,
-               d.model, d.firmware, d.region, d.serial
+        (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
+    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
         FROM unnest(link_ids, device_ids) AS x(link_id, device_id)
         JOIN device_exposures e ON e.link_id = x.link_id AND e.device_id = x.device_id
         JOIN account_links l ON l.id = e.link_id
@@ -1086,9 +1084,8 @@ BEGIN
         PERFORM 1 FROM account_links l WHERE l.id IN (SELECT link_id FROM added_exposures) ORDER BY l.id FOR SHARE;
         PERFORM 1 FROM devices d WHERE d.id IN (SELECT device_id FROM added_exposures) ORDER BY d.id FOR SHARE;
         INSERT INTO blast_radius_exposures
-            (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
-        SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions,
-               d.model, d.firmware, d.region, d.serial
+        (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
+    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
         FROM added_exposures e
         JOIN account_links l ON l.id = e.link_id
         JOIN devices d ON d.id = e.device_id

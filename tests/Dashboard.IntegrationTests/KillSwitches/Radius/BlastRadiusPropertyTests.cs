@@ -38,8 +38,8 @@ public sealed class BlastRadiusPropertyTests(DatabaseFixture database) : IClassF
             // Off the test's synchronization context: the property is synchronous, the database calls are not.
             Task.Run(() => CheckAsync(radiusCase)).GetAwaiter().GetResult()));
 
-        // Agreement on empty radii alone would prove little: the generators must give counts often.
-        _nonEmpty.ShouldBeGreaterThan(_asked / 4, $"{_nonEmpty} of {_asked} radii were not empty");
+        // Agreement on empty radii alone would prove little: the generators must give counts often (about one in four).
+        _nonEmpty.ShouldBeGreaterThan(_asked / 8, $"{_nonEmpty} of {_asked} radii were not empty");
     }
 
     private async Task CheckAsync(RadiusCase radiusCase)

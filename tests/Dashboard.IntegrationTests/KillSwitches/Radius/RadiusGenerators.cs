@@ -1,14 +1,13 @@
 using Dashboard.Core.KillSwitches;
 using FsCheck;
 using FsCheck.Fluent;
+using Dashboard.Tests.Shared;
 
 namespace Dashboard.IntegrationTests.KillSwitches.Radius;
 
 /// <summary>Random fleets, histories of changes, and valid scopes over the fleet's own values.</summary>
 internal static class RadiusGenerators
 {
-    private static readonly string[] ActionNames = ["stream", "snapshot", "events", "control"];
-
     private static Gen<int> AnAccount => Gen.Choose(0, RadiusFleet.AccountCount - 1);
     private static Gen<int> AnIntegration => Gen.Choose(0, RadiusFleet.Integrations.Length - 1);
     private static Gen<int> ADevice => Gen.Choose(0, RadiusFleet.DeviceCount - 1);
@@ -58,40 +57,17 @@ internal static class RadiusGenerators
                 from inner in Gen.Elements<RadiusStep>(new RadiusStep.Transfer(d, a), new RadiusStep.Unlink(a, i), new RadiusStep.ExposeOwned(a, i))
                 select (RadiusStep)new RadiusStep.RolledBack(inner)));
 
-    /// <summary>Scopes the API would accept: one selector, known kinds and actions, non-empty lists.</summary>
-    public static Gen<KillSwitchScope> Scopes =>
-        from selector in Gen.Choose(0, 2)
-        from key in Gen.Elements(RadiusFleet.Integrations.Select(i => i.Key).ToArray())
-        from kind in Gen.Elements("assistant", "automation")
-        from actions in Narrowing(ActionNames)
-        from models in Narrowing(RadiusFleet.Models)
-        from firmware in Narrowing(RadiusFleet.Firmware)
-        from regions in Narrowing(RadiusFleet.Regions)
-        from accounts in Narrowing(Enumerable.Range(0, RadiusFleet.AccountCount).Select(RadiusFleet.AccountId).ToArray())
-        from devices in Narrowing(Enumerable.Range(0, RadiusFleet.DeviceCount).Select(RadiusFleet.Serial).Append("OTHER-0001").ToArray())
-        select new KillSwitchScope
-        {
-            Integration = selector == 0 ? key : null,
-            IntegrationKind = selector == 1 ? kind : null,
-            AllIntegrations = selector == 2,
-            Actions = actions,
-            Models = models,
-            Firmware = firmware,
-            Regions = regions,
-            Accounts = accounts,
-            Devices = devices,
-        };
+    /// <summary>Scopes the API would accept, over the fleet's values (and a serial no device has).</summary>
+    public static Gen<KillSwitchScope> Scopes => ValidScopes.Of(new ValidScopes.Pools(
+        [.. RadiusFleet.Integrations.Select(i => i.Key)], RadiusFleet.Models, RadiusFleet.Firmware, RadiusFleet.Regions,
+        [.. Enumerable.Range(0, RadiusFleet.AccountCount).Select(RadiusFleet.AccountId)],
+        [.. Enumerable.Range(0, RadiusFleet.DeviceCount).Select(RadiusFleet.Serial), "OTHER-0001"]));
 
     public static Gen<RadiusCase> Cases =>
         from fleet in Fleets
         from active in Gen.ListOf(Scopes)
         from asked in Gen.NonEmptyListOf(Scopes)
         select new RadiusCase(fleet, [.. active.Take(2)], [.. asked.Take(4)]);
-
-    private static Gen<IReadOnlyList<T>?> Narrowing<T>(IReadOnlyList<T> pool) =>
-        Gen.Frequency(
-            (3, Gen.Constant<IReadOnlyList<T>?>(null)),
-            (1, Gen.NonEmptyListOf(Gen.Elements<T>(pool)).Select(values => (IReadOnlyList<T>?)values.Distinct().ToArray())));
 }
 
 /// <summary>A fleet with its history, the switches that deny while the radius is asked, and the scopes asked.</summary>
