@@ -1109,18 +1109,14 @@ BEGIN
     LANGUAGE plpgsql AS $$
     DECLARE link_ids uuid[]; device_ids uuid[];
     BEGIN
-        PERFORM 1 FROM device_exposures e
-        WHERE e.link_id IN (
-            SELECT n.id FROM new_links n JOIN old_links o ON o.id = n.id
-            WHERE (n.account_id, n.integration_id, n.status, n.granted_actions)
-                  IS DISTINCT FROM (o.account_id, o.integration_id, o.status, o.granted_actions))
-        ORDER BY e.link_id, e.device_id FOR SHARE;
-        SELECT array_agg(e.link_id), array_agg(e.device_id) INTO link_ids, device_ids
-        FROM device_exposures e
-        WHERE e.link_id IN (
-            SELECT n.id FROM new_links n JOIN old_links o ON o.id = n.id
-            WHERE (n.account_id, n.integration_id, n.status, n.granted_actions)
-                  IS DISTINCT FROM (o.account_id, o.integration_id, o.status, o.granted_actions));
+        -- Their exposures, locked (see blast_radius_rebuild for the links and devices).
+        SELECT array_agg(x.link_id), array_agg(x.device_id) INTO link_ids, device_ids
+        FROM (SELECT e.link_id, e.device_id FROM device_exposures e
+              WHERE e.link_id IN (
+                  SELECT n.id FROM new_links n JOIN old_links o ON o.id = n.id
+                  WHERE (n.account_id, n.integration_id, n.status, n.granted_actions)
+                        IS DISTINCT FROM (o.account_id, o.integration_id, o.status, o.granted_actions))
+              ORDER BY e.link_id, e.device_id FOR SHARE) AS x;
         IF link_ids IS NOT NULL THEN
             PERFORM blast_radius_rebuild(link_ids, device_ids);
         END IF;
@@ -1141,18 +1137,14 @@ BEGIN
     LANGUAGE plpgsql AS $$
     DECLARE link_ids uuid[]; device_ids uuid[];
     BEGIN
-        PERFORM 1 FROM device_exposures e
-        WHERE e.device_id IN (
-            SELECT n.id FROM new_devices n JOIN old_devices o ON o.id = n.id
-            WHERE (n.owner_id, n.model, n.firmware, n.region, n.serial)
-                  IS DISTINCT FROM (o.owner_id, o.model, o.firmware, o.region, o.serial))
-        ORDER BY e.link_id, e.device_id FOR SHARE;
-        SELECT array_agg(e.link_id), array_agg(e.device_id) INTO link_ids, device_ids
-        FROM device_exposures e
-        WHERE e.device_id IN (
-            SELECT n.id FROM new_devices n JOIN old_devices o ON o.id = n.id
-            WHERE (n.owner_id, n.model, n.firmware, n.region, n.serial)
-                  IS DISTINCT FROM (o.owner_id, o.model, o.firmware, o.region, o.serial));
+        -- Their exposures, locked (see blast_radius_rebuild for the links and devices).
+        SELECT array_agg(x.link_id), array_agg(x.device_id) INTO link_ids, device_ids
+        FROM (SELECT e.link_id, e.device_id FROM device_exposures e
+              WHERE e.device_id IN (
+                  SELECT n.id FROM new_devices n JOIN old_devices o ON o.id = n.id
+                  WHERE (n.owner_id, n.model, n.firmware, n.region, n.serial)
+                        IS DISTINCT FROM (o.owner_id, o.model, o.firmware, o.region, o.serial))
+              ORDER BY e.link_id, e.device_id FOR SHARE) AS x;
         IF link_ids IS NOT NULL THEN
             PERFORM blast_radius_rebuild(link_ids, device_ids);
         END IF;
