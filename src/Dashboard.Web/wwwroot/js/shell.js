@@ -1,4 +1,4 @@
-// The static layout's only script: the navigation drawer's toggle on small screens, and the browser's time zone
+// The static layout's only script: the skip link, the navigation drawer's toggle on small screens, and the browser's time zone
 // in a cookie so the server can render times in it. Loaded in <head>, so the cookie is there for the next request.
 (() => {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -8,6 +8,13 @@
   }
 
   document.addEventListener('click', event => {
+    // The skip link moves focus, not only the scroll position (the router would only scroll to the fragment).
+    const skip = event.target.closest('.skip-link');
+    if (skip) {
+      event.preventDefault();
+      document.getElementById('main-content')?.focus();
+      return;
+    }
     const toggle = event.target.closest('[data-nav-toggle]');
     if (toggle) {
       const open = document.documentElement.classList.toggle('nav-open');
