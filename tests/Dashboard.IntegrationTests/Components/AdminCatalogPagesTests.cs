@@ -19,7 +19,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [Fact]
     public async Task ApiTokens_IssueWithoutUserOrName_SaysWhatIsMissingAndIssuesNothing()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudSnackbarProvider>();
@@ -38,7 +38,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [Fact]
     public async Task ApiTokens_Revoke_ConfirmsWithoutAReasonAndCancelKeepsTheToken()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<ApiTokens>();
@@ -57,7 +57,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [InlineData(DashboardCultures.Indonesian, "Token API staf")]
     public async Task ApiTokens_InFrenchAndIndonesian_ReadsInThatLanguage(string culture, string heading)
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test", culture);
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test", culture)).AsInteractiveApp(app, culture);
 
         var page = ctx.Render<ApiTokens>();
 
@@ -68,7 +68,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [Fact]
     public async Task Catalog_AddWithATakenKey_KeepsTheFormAndNamesTheKeyAndAddsNothing()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         ctx.Render<MudSnackbarProvider>();
@@ -89,7 +89,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [Fact]
     public async Task Catalog_SaveWithoutKeyNameOrAction_SaysWhatIsMissing()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<IntegrationCatalogPage>();
@@ -109,7 +109,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [Fact]
     public async Task Catalog_IssueBridgeKey_ShowsTheSecretOnceWithACopyButton()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<IntegrationCatalogPage>();
@@ -127,7 +127,7 @@ public sealed class AdminCatalogPagesTests(DashboardAppFactory app) : IClassFixt
     [InlineData(DashboardCultures.Indonesian, "Katalog integrasi", "Asisten suara")]
     public async Task Catalog_InFrenchAndIndonesian_ReadsInThatLanguage(string culture, string heading, string kind)
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "admin@demo.test", culture);
+        await using var ctx = (await PageTestContext.ForAsync(app, "admin@demo.test", culture)).AsInteractiveApp(app, culture);
 
         var page = ctx.Render<IntegrationCatalogPage>();
 

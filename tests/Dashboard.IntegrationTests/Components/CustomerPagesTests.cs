@@ -19,7 +19,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [Fact]
     public async Task MyCameras_ForAlice_ListsHerCamerasWithTheServicesThatSeeThem()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "alice@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test")).AsInteractiveApp(app);
 
         var page = ctx.Render<MyCameras>();
 
@@ -32,7 +32,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [Fact]
     public async Task MyCameras_ForCarol_SaysWhereCamerasComeFrom()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "carol@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "carol@demo.test")).AsInteractiveApp(app);
 
         var page = ctx.Render<MyCameras>();
 
@@ -45,18 +45,18 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [InlineData(DashboardCultures.Indonesian, "Kamera saya", "Layanan yang dapat melihatnya")]
     public async Task MyCameras_InFrenchAndIndonesian_ReadsInThatLanguage(string culture, string heading, string column)
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "alice@demo.test", culture);
+        await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test", culture)).AsInteractiveApp(app, culture);
 
         var page = ctx.Render<MyCameras>();
 
-        page.WaitForAssertion(() => page.Find("h1").TextContent.ShouldBe(heading));
-        page.Markup.ShouldContain(column);
+        page.WaitForAssertion(() => page.Markup.ShouldContain(column));
+        page.Find("h1").TextContent.ShouldBe(heading);
     }
 
     [Fact]
     public async Task LinkedServices_ForAlice_LabelsEachSwitchWithTheCameraAndSaysWhatEachServiceSees()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "alice@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test")).AsInteractiveApp(app);
         ctx.Render<MudPopoverProvider>();
 
         var page = ctx.Render<LinkedServices>();
@@ -76,7 +76,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [Fact]
     public async Task LinkedServices_UnlinkByTheCustomer_ConfirmsWithoutAReasonAndCancelChangesNothing()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "alice@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<LinkedServices>();
@@ -95,7 +95,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [InlineData(DashboardCultures.Indonesian, "Layanan tertaut", "Google Assistant boleh melihat DEMO-CAM-0002")]
     public async Task LinkedServices_InFrenchAndIndonesian_ReadsInThatLanguage(string culture, string heading, string switchLabel)
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "alice@demo.test", culture);
+        await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test", culture)).AsInteractiveApp(app, culture);
         ctx.Render<MudPopoverProvider>();
 
         var page = ctx.Render<LinkedServices>();
@@ -108,7 +108,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     public async Task AccountLinks_ForSupport_AsksForAReasonBeforeRevoking()
     {
         var alice = await DemoFixtureApp.AccountIdAsync(app, "alice");
-        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "support@demo.test")).AsInteractiveApp(app);
         var dialogs = ctx.Render<MudDialogProvider>();
         ctx.Render<MudPopoverProvider>();
         var page = ctx.Render<AccountLinkManagement>(p => p.Add(x => x.Id, alice));
@@ -124,7 +124,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [Fact]
     public async Task AccountLinks_ForAnUnknownId_SaysNotFound()
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "support@demo.test")).AsInteractiveApp(app);
 
         var page = ctx.Render<AccountLinkManagement>(p => p.Add(x => x.Id, Guid.NewGuid()));
 
@@ -136,7 +136,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     public async Task AccountLinks_ForACustomer_ReadsAsNotFound()
     {
         var bob = await DemoFixtureApp.AccountIdAsync(app, "bob");
-        await using var ctx = await PageTestContext.ForAsync(app, "alice@demo.test");
+        await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test")).AsInteractiveApp(app);
 
         var page = ctx.Render<AccountLinkManagement>(p => p.Add(x => x.Id, bob));
 
@@ -150,7 +150,7 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     [InlineData(DashboardCultures.Indonesian, "Data Anda", "Belum ada yang melihat")]
     public async Task Privacy_ForCarol_WithNoStaffReads_SaysSoInHerLanguage(string culture, string heading, string empty)
     {
-        await using var ctx = await PageTestContext.ForAsync(app, "carol@demo.test", culture);
+        await using var ctx = (await PageTestContext.ForAsync(app, "carol@demo.test", culture)).AsInteractiveApp(app, culture);
 
         var page = ctx.Render<PrivacyPage>();
 
