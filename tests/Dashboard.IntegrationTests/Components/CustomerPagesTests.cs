@@ -74,6 +74,19 @@ public sealed class CustomerPagesTests(DashboardAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task LinkedServices_ForCarol_SaysSheHasNoCamerasAndNoActivityYet()
+    {
+        await using var ctx = (await PageTestContext.ForAsync(app, "carol@demo.test")).AsInteractiveApp(app);
+        ctx.Render<MudPopoverProvider>();
+
+        var page = ctx.Render<LinkedServices>();
+
+        page.WaitForAssertion(() => page.Markup.ShouldContain("No activity yet"));
+        page.WaitForElement("[data-testid=linked-service-ifttt]").TextContent.ShouldContain("No cameras on this account.");
+        page.FindAll("input[type=checkbox]").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task LinkedServices_UnlinkByTheCustomer_ConfirmsWithoutAReasonAndCancelChangesNothing()
     {
         await using var ctx = (await PageTestContext.ForAsync(app, "alice@demo.test")).AsInteractiveApp(app);
