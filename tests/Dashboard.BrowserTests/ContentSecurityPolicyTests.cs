@@ -96,9 +96,9 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
         await Expect(page.GetByTestId("link-activity")).ToBeVisibleAsync();
         // An unlink dialog, opened and cancelled (other tests may have unlinked some services; Google stays linked).
         await page.Locator("[data-testid^=unlink-]").First.ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
-        await Expect(dialog).ToContainTextAsync("It can no longer reach any of your cameras.");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        var dialog = page.GetByTestId("reason-dialog");
+        await Expect(dialog).ToContainTextAsync("can no longer reach any of your cameras.");
+        await page.GetByTestId("reason-dialog-cancel").ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
 
         await page.GotoAsync("/privacy");

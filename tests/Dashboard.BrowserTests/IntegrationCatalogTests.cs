@@ -33,6 +33,7 @@ public sealed class IntegrationCatalogTests(DashboardFixture fixture)
         var secretBox = page.GetByTestId("bridge-key-secret");
         await Expect(secretBox).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^fdb_"));
         var secret = await secretBox.InputValueAsync();
+        await Expect(page.GetByTestId("secret-once-warning")).ToContainTextAsync("you will not see it again");
         await Session.ScreenshotAsync(page, "integration-catalog.png");
         await page.GetByTestId("bridge-keys-done").ClickAsync();
         await Expect(page.GetByTestId("integration-grid")).ToContainTextAsync("1 in use");

@@ -46,19 +46,21 @@ public sealed class LinkedServicesJourneyTests(DashboardFixture fixture)
         await Expect(googleSeesCam2).Not.ToBeCheckedAsync();
         await Expect(page.GetByRole(AriaRole.Switch, new() { Name = "Amazon Alexa may see DEMO-CAM-0002" })).ToBeCheckedAsync();
 
-        await page.GetByTestId("exposure-google-assistant-DEMO-CAM-0002").ClickAsync();
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Google Assistant can now see DEMO-CAM-0002");
+        await googleSeesCam2.ClickAsync();
+        await Expect(page.GetByText("Saved: Google Assistant can now see DEMO-CAM-0002.")).ToBeVisibleAsync();
 
         (await CheckAsync(api, "dev-bridge-google-assistant", alice, "DEMO-CAM-0002")).ShouldBe("allowed");
         await Expect(googleSeesCam2).ToBeCheckedAsync();
         await Session.ScreenshotAsync(page, "linked-services.png");
 
         await alexa.GetByTestId("unlink-alexa").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
-        await Expect(dialog).ToContainTextAsync("Unlink Amazon Alexa?");
+        var dialog = page.GetByTestId("reason-dialog");
+        await Expect(page.GetByText("Unlink Amazon Alexa?")).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("Amazon Alexa can no longer reach any of your cameras.");
+        await Expect(page.GetByTestId("reason-dialog-reason")).ToHaveCountAsync(0);   // a customer is not asked why
         (await CheckAsync(api, "dev-bridge-alexa", alice, "DEMO-CAM-0001")).ShouldBe("allowed");   // not before confirming
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Unlink" }).ClickAsync();
-        await Expect(page.Locator(".rz-notification")).ToContainTextAsync("Amazon Alexa can no longer reach your cameras");
+        await page.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(page.GetByText("Unlinked: Amazon Alexa can no longer reach your cameras.")).ToBeVisibleAsync();
 
         (await CheckAsync(api, "dev-bridge-alexa", alice, "DEMO-CAM-0001")).ShouldBe("not_linked");
         await Expect(alexa).ToHaveCountAsync(0);

@@ -18,6 +18,9 @@ public sealed record LinkedService(
 
 public sealed record CameraExposure(string Serial, string Model, bool Exposed);
 
+/// <summary>A camera the account owns, with the names of the services its active links let see it (by name).</summary>
+public sealed record OwnedCamera(string Serial, string Model, string Firmware, string Region, IReadOnlyList<string> VisibleTo);
+
 /// <summary>Reads an account's links. Every query is filtered by the account the caller acts for.</summary>
 public sealed class LinkQueries(IDbContextFactory<DashboardDbContext> contexts)
 {
@@ -53,6 +56,31 @@ public sealed class LinkQueries(IDbContextFactory<DashboardDbContext> contexts)
         return links.Select(l => new LinkedService(
                 l.Id, l.Key, l.Name, l.Kind, l.LinkedAt, l.LastUsedAt, l.Granted,
                 cameras.Select(c => new CameraExposure(c.Serial, c.Model, exposures.Contains((l.Id, c.Id)))).ToArray()))
+            .ToArray();
+    }
+
+    /// <summary>The cameras the account owns, by serial, each with the services that may see it now.</summary>
+    public async Task<IReadOnlyList<OwnedCamera>> CamerasAsync(Guid accountId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var devices = await db.Devices.AsNoTracking()
+            .Where(d => d.OwnerId == accountId)
+            .OrderBy(d => d.Serial)
+            .Select(d => new { d.Id, d.Serial, d.Model, d.Firmware, d.Region })
+            .ToListAsync(ct);
+        var deviceIds = devices.Select(d => d.Id).ToArray();
+        // Only the account's own active links count (an exposure left by a previous owner decides nothing).
+        var visible = await (
+                from e in db.DeviceExposures.AsNoTracking()
+                join l in db.AccountLinks on e.LinkId equals l.Id
+                join i in db.Integrations on l.IntegrationId equals i.Id
+                where l.AccountId == accountId && l.Status == LinkStatus.Active && deviceIds.Contains(e.DeviceId)
+                orderby i.Name
+                select new { e.DeviceId, i.Name })
+            .ToListAsync(ct);
+        return devices
+            .Select(d => new OwnedCamera(d.Serial, d.Model, d.Firmware, d.Region,
+                visible.Where(v => v.DeviceId == d.Id).Select(v => v.Name).ToArray()))
             .ToArray();
     }
 }

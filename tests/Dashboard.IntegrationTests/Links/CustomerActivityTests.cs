@@ -85,7 +85,7 @@ public sealed class CustomerActivityTests(TelemetryAppFactory app) : IClassFixtu
         var bobHtml = await bobSession.PageAsync($"/linked-services?account={alice}");
 
         aliceHtml.ShouldContain("activity-grid");
-        aliceHtml.ShouldContain("camera not shared with this service");
+        aliceHtml.ShouldContain("The camera is not shared with this service.");
         aliceHtml.ShouldNotContain("DEMO-CAM-0003");
         bobHtml.ShouldContain("activity-grid");
         bobHtml.ShouldContain("DEMO-CAM-0003");

@@ -112,6 +112,26 @@ public sealed class CustomerIsolationTests(DashboardAppFactory app) : IClassFixt
         var google = services.Single(s => s.IntegrationKey == "google-assistant");
         google.Cameras.Where(c => c.Exposed).Select(c => c.Serial).ShouldBe(["DEMO-CAM-0001"]);
     }
+
+    [Fact]
+    public async Task LinkQueriesCameras_ForEachCustomer_ListOnlyTheirCamerasAndTheServicesThatSeeThem()
+    {
+        var alice = await DemoFixtureApp.AccountIdAsync(app, "alice");
+        var bob = await DemoFixtureApp.AccountIdAsync(app, "bob");
+        var queries = app.Services.GetRequiredService<LinkQueries>();
+
+        var hers = await queries.CamerasAsync(alice);
+        var his = await queries.CamerasAsync(bob);
+        var nobodys = await queries.CamerasAsync(Guid.NewGuid());
+
+        hers.Select(c => c.Serial).ShouldBe(["DEMO-CAM-0001", "DEMO-CAM-0002"]);
+        hers[0].VisibleTo.ShouldBe(["Amazon Alexa", "Google Assistant"]);
+        hers[1].VisibleTo.ShouldBe(["Amazon Alexa"]);
+        hers[0].Model.ShouldNotBeNullOrWhiteSpace();
+        his.Select(c => c.Serial).ShouldContain("DEMO-CAM-0003");
+        his.Select(c => c.Serial).ShouldNotContain("DEMO-CAM-0001");
+        nobodys.ShouldBeEmpty();
+    }
 }
 
 /// <summary>A customer's own changes (exposure, unlink): in force for the bridges as soon as the call returns.</summary>

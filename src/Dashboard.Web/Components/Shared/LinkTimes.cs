@@ -1,34 +1,33 @@
-using System.Globalization;
-
 namespace Dashboard.Web.Components.Shared;
 
-/// <summary>How the link pages write times and actions for people.</summary>
+/// <summary>How long ago, as a person means it: today, yesterday, days, a month, months, a year, years.</summary>
+public enum AgoUnit
+{
+    Today,
+    Yesterday,
+    Days,
+    Month,
+    Months,
+    Year,
+    Years,
+}
+
+/// <summary>How the link pages say when something happened; the words come from the page's resources.</summary>
 public static class LinkTimes
 {
-    public static string Day(DateTime utc) => utc.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
-    /// <summary>"today", "yesterday", "3 days ago", "3 months ago": what a person means by "when".</summary>
-    public static string Ago(DateTime utc, DateTime now)
+    /// <summary>The unit and count a person would use ("3 months ago"); the future reads as today.</summary>
+    public static (AgoUnit Unit, int Count) Ago(DateTime utc, DateTime now)
     {
         var days = (now.Date - utc.Date).Days;
         return days switch
         {
-            <= 0 => "today",
-            1 => "yesterday",
-            < 30 => $"{days} days ago",
-            < 60 => "a month ago",
-            < 365 => $"{days / 30} months ago",
-            < 730 => "a year ago",
-            _ => $"{days / 365} years ago",
+            <= 0 => (AgoUnit.Today, 0),
+            1 => (AgoUnit.Yesterday, 1),
+            < 30 => (AgoUnit.Days, days),
+            < 60 => (AgoUnit.Month, 1),
+            < 365 => (AgoUnit.Months, days / 30),
+            < 730 => (AgoUnit.Year, 1),
+            _ => (AgoUnit.Years, days / 365),
         };
     }
-
-    public static string ActionLabel(string wireName) => wireName switch
-    {
-        "stream" => "Live video",
-        "snapshot" => "Snapshots",
-        "events" => "Events",
-        "control" => "Control",
-        _ => wireName,
-    };
 }

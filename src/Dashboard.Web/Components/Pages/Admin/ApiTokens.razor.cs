@@ -1,8 +1,11 @@
+using System.Globalization;
 using Dashboard.Core.Auth;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Components.Actions;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Admin;
 
@@ -10,80 +13,108 @@ namespace Dashboard.Web.Components.Pages.Admin;
 public sealed partial class ApiTokens
 {
     private IReadOnlyList<ApiTokenView>? tokens;
+    private ActionHost actions = default!;
 
     [Inject] private ApiTokenService Tokens { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<Localization.Common> Text { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync() => tokens = await Tokens.ListAsync();
+    protected override Task OnInitializedAsync() => LoadAsync();
 
+    private async Task LoadAsync() => tokens = await Tokens.ListAsync();
+
+    // Issuing fills a form, which is its own confirmation (decision 0060); rotating and revoking confirm through
+    // ActionHost. Every secret is then shown once.
     private async Task IssueAsync()
     {
         var staff = await Tokens.ListStaffUsersAsync();
-        var request = await Dialogs.OpenAsync<ApiTokensIssueDialog>("Issue a staff API token",
-            new Dictionary<string, object?> { [nameof(ApiTokensIssueDialog.StaffUsers)] = staff },
-            new DialogOptions { Width = "32rem" }) as ApiTokenIssueRequest;
-        if (request is null)
+        var dialog = await Dialogs.ShowAsync<ApiTokensIssueDialog>(L["IssueTitle"],
+            new DialogParameters<ApiTokensIssueDialog> { { d => d.StaffUsers, staff } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false, Data: ApiTokenIssueRequest request })
         {
             return;
         }
-        await RunAsync(async actor => await ShowSecretAsync("Token issued",
-            await Tokens.IssueAsync(actor, request.UserId, request.Name)));
+        IssuedApiToken issued;
+        try
+        {
+            issued = await Tokens.IssueAsync(await ActorAsync(), request.UserId, request.Name);
+        }
+        catch (ApiTokenException e)
+        {
+            Snackbar.Add($"{Text["NotDone"]}: {e.Message}", Severity.Error);
+            return;
+        }
+        Snackbar.Add(L["Issued", issued.Token.Name], Severity.Success);
+        await LoadAsync();
+        await ShowSecretAsync(L["IssuedTitle"], issued);
     }
 
     private async Task RotateAsync(ApiTokenView token)
     {
-        var confirmed = await Dialogs.Confirm(
-            $"Rotate \"{token.Name}\" ({token.UserEmail})? The current token stops working now and a new one is shown once.",
-            "Rotate token", new ConfirmOptions { OkButtonText = "Rotate", CancelButtonText = "Cancel" });
-        if (confirmed == true)
+        IssuedApiToken? issued = null;
+        await actions.RunAsync(new ActionRequest
         {
-            await RunAsync(async actor => await ShowSecretAsync("Token rotated", await Tokens.RotateAsync(actor, token.Id)));
+            Title = L["RotateTitle", token.Name],
+            Summary = L["RotateSummary", token.Name, token.UserEmail],
+            ConfirmText = L["Rotate"],
+            BusyText = L["Rotating", token.Name],
+            AsksReason = false,
+        }, async _ => await TryAsync(async actor =>
+        {
+            issued = await Tokens.RotateAsync(actor, token.Id);
+            return L["Rotated", token.Name];
+        }));
+        if (issued is not null)
+        {
+            await ShowSecretAsync(L["RotatedTitle"], issued);
         }
     }
 
-    private async Task RevokeAsync(ApiTokenView token)
-    {
-        var confirmed = await Dialogs.Confirm(
-            $"Revoke \"{token.Name}\" ({token.UserEmail})? Anything using it gets 401 from now on. This cannot be undone.",
-            "Revoke token", new ConfirmOptions { OkButtonText = "Revoke", CancelButtonText = "Cancel" });
-        if (confirmed == true)
+    private Task RevokeAsync(ApiTokenView token) =>
+        actions.RunAsync(new ActionRequest
         {
-            await RunAsync(async actor =>
-            {
-                await Tokens.RevokeAsync(actor, token.Id);
-                Notifications.Notify(NotificationSeverity.Success, "Token revoked", token.Name);
-            });
-        }
-    }
+            Title = L["RevokeTitle", token.Name],
+            Summary = L["RevokeSummary", token.Name, token.UserEmail],
+            ConfirmText = L["Revoke"],
+            BusyText = L["Revoking", token.Name],
+            Destructive = true,
+            AsksReason = false,
+        }, _ => TryAsync(async actor =>
+        {
+            await Tokens.RevokeAsync(actor, token.Id);
+            return L["Revoked", token.Name];
+        }));
 
-    private async Task ShowSecretAsync(string title, IssuedApiToken issued) =>
-        await Dialogs.OpenAsync<ApiTokensSecretDialog>(title,
-            new Dictionary<string, object?> { [nameof(ApiTokensSecretDialog.Issued)] = issued },
-            new DialogOptions { Width = "36rem", CloseDialogOnOverlayClick = false });
-
-    /// <summary>Runs an action as the signed-in user, reports a refused request, and reloads the list.</summary>
-    private async Task RunAsync(Func<string, Task> action)
+    private async Task<ActionOutcome> TryAsync(Func<string, Task<string>> change)
     {
-        var state = await Authentication.GetAuthenticationStateAsync();
-        var actor = state.User.UserId() ?? throw new InvalidOperationException("The token page requires a signed-in user.");
         try
         {
-            await action(actor);
+            return ActionOutcome.Done(await change(await ActorAsync()));
         }
         catch (ApiTokenException e)
         {
-            Notifications.Notify(NotificationSeverity.Error, "Not done", e.Message);
+            return ActionOutcome.Refused(e.Message);
         }
-        tokens = await Tokens.ListAsync();
     }
+
+    private async Task ShowSecretAsync(string title, IssuedApiToken issued)
+    {
+        var dialog = await Dialogs.ShowAsync<ApiTokensSecretDialog>(title,
+            new DialogParameters<ApiTokensSecretDialog> { { d => d.Issued, issued } },
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = false });
+        await dialog.Result;
+    }
+
+    private async Task<string> ActorAsync() =>
+        (await Authentication.GetAuthenticationStateAsync()).User.UserId()
+        ?? throw new InvalidOperationException("The token page requires a signed-in user.");
+
+    // TODO(when): <When> once it lands; until then the person's culture, marked UTC.
+    private string Time(DateTime utc) => L["AtUtc", utc.ToString("g", CultureInfo.CurrentCulture)];
 }
 
 /// <summary>What the issue dialog returns.</summary>
 public sealed record ApiTokenIssueRequest(string UserId, string Name);
-
-internal static class ApiTokensFormat
-{
-    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-}

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Dashboard.Core.Integrations;
 using Dashboard.Web.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.Admin.Integrations;
 
@@ -14,77 +16,63 @@ public sealed partial class IntegrationCatalogPage
 
     [Inject] private IntegrationCatalog Catalog { get; set; } = default!;
     [Inject] private BridgeKeyDirectory KeyDirectory { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private IStringLocalizer<Localization.Common> Text { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
 
     protected override async Task OnInitializedAsync() => integrations = await Catalog.ListAsync();
 
-    private async Task AddAsync()
-    {
-        if (await Dialogs.OpenAsync<IntegrationEditDialog>("Add an integration", [],
-                new DialogOptions { Width = "34rem" }) is not IntegrationDraft draft)
-        {
-            return;
-        }
-        await RunAsync(async actor =>
-        {
-            await Catalog.AddAsync(draft, actor);
-            Notifications.Notify(NotificationSeverity.Success, "Integration added", $"{draft.Name}: issue a bridge key next.");
-        });
-    }
+    private Task AddAsync() => EditAsync(null);
 
-    private async Task EditAsync(IntegrationView integration)
-    {
-        if (await Dialogs.OpenAsync<IntegrationEditDialog>($"Edit {integration.Name}",
-                new Dictionary<string, object?> { [nameof(IntegrationEditDialog.Existing)] = integration },
-                new DialogOptions { Width = "34rem" }) is not IntegrationDraft draft)
-        {
-            return;
-        }
-        await RunAsync(async actor =>
-        {
-            await Catalog.UpdateAsync(integration.Id, draft, actor);
-            Notifications.Notify(NotificationSeverity.Success, "Saved", $"{draft.Name} is changed everywhere.");
-        });
-    }
-
-    private async Task KeysAsync(IntegrationView integration)
-    {
-        await Dialogs.OpenAsync<BridgeKeysDialog>($"Bridge keys of {integration.Name}",
-            new Dictionary<string, object?>
-            {
-                [nameof(BridgeKeysDialog.Integration)] = integration,
-                [nameof(BridgeKeysDialog.Actor)] = await ActorAsync(),
-            },
-            new DialogOptions { Width = "44rem", CloseDialogOnOverlayClick = false });
-        await KeyDirectory.RefreshAsync();
-        integrations = await Catalog.ListAsync();
-    }
-
-    private async Task<string> ActorAsync() =>
-        (await Authentication.GetAuthenticationStateAsync()).User.AuditActor();
-
-    /// <summary>Runs a change as the signed-in admin, reports a refusal by its message, and reloads the list.</summary>
-    private async Task RunAsync(Func<string, Task> action)
+    // The form is the confirmation of an add or an edit (decision 0060): it saves and names refusals by field.
+    private async Task EditAsync(IntegrationView? integration)
     {
         busy = true;
         try
         {
-            await action(await ActorAsync());
-        }
-        catch (IntegrationCatalogException e)
-        {
-            Notifications.Notify(NotificationSeverity.Error, "Not saved", e.Message);
-        }
-        catch (Dashboard.Core.Access.Propagation.PropagationTimeoutException)
-        {
-            Notifications.Notify(NotificationSeverity.Warning, "Saved, still spreading", "Every instance applies it within seconds.");
+            var dialog = await Dialogs.ShowAsync<IntegrationEditDialog>(
+                integration is null ? L["AddTitle"] : L["EditTitle", integration.Name],
+                new DialogParameters<IntegrationEditDialog> { { d => d.Existing, integration }, { d => d.Actor, await ActorAsync() } },
+                new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true });
+            if (await dialog.Result is { Canceled: false, Data: IntegrationSaved saved })
+            {
+                if (saved.Confirmed)
+                {
+                    Snackbar.Add(integration is null ? L["Added", saved.Name] : L["Saved", saved.Name], Severity.Success);
+                }
+                else
+                {
+                    Snackbar.Add($"{Text["PropagationPendingTitle"]}. {Text["PropagationPendingText"]}", Severity.Warning);
+                }
+            }
+            integrations = await Catalog.ListAsync();
         }
         finally
         {
             busy = false;
         }
+    }
+
+    private async Task KeysAsync(IntegrationView integration)
+    {
+        var dialog = await Dialogs.ShowAsync<BridgeKeysDialog>(L["KeysTitle", integration.Name],
+            new DialogParameters<BridgeKeysDialog> { { d => d.Integration, integration }, { d => d.Actor, await ActorAsync() } },
+            new DialogOptions { MaxWidth = MaxWidth.Medium, FullWidth = true, BackdropClick = false });
+        await dialog.Result;
+        await KeyDirectory.RefreshAsync();
         integrations = await Catalog.ListAsync();
     }
+
+    private string KeysInUse(IntegrationView integration)
+    {
+        var count = integration.Keys.Count(k => k.IsValidAt(Time.GetUtcNow().UtcDateTime));
+        return L[count == 1 ? "KeysInUseOne" : "KeysInUseMany", count.ToString("N0", CultureInfo.CurrentCulture)];
+    }
+
+    private async Task<string> ActorAsync() =>
+        (await Authentication.GetAuthenticationStateAsync()).User.AuditActor();
 }
+
+/// <summary>What the edit dialog closes with: the name saved, and whether every instance confirmed it.</summary>
+public sealed record IntegrationSaved(string Name, bool Confirmed);
