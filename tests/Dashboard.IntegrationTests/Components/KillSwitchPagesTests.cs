@@ -1,0 +1,164 @@
+using Bunit;
+using Dashboard.IntegrationTests.Infrastructure;
+using Dashboard.Web.Components.Localization;
+using Dashboard.Web.Components.Pages.Integrations;
+using Dashboard.Web.Components.Pages.KillSwitches;
+using Dashboard.Web.Components.Pages.Signals;
+using MudBlazor;
+
+namespace Dashboard.IntegrationTests.Components;
+
+/// <summary>
+/// The kill switch builder and list, the integrations board and the signal page, rendered on the real app's services
+/// and database (no switch fired, no not_owner decision): their data, empty, validation and forbidden states, and
+/// their headings in French and Indonesian.
+/// </summary>
+public sealed class KillSwitchPagesTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
+{
+    private const string Admin = "admin@demo.test";
+
+    [Fact]
+    public async Task Builder_PreFilled_CountsTheBlastRadiusInWords()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<KillSwitchBuilder>(p => p.Add(b => b.IntegrationKey, "google-assistant"));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=blast-radius]").GetAttribute("data-state").ShouldBe("ready"),
+            TimeSpan.FromSeconds(20));
+        cut.Find("[data-testid=radius-scope]").TextContent.ShouldBe("Integration google-assistant · every action on every device");
+        cut.Find("[data-testid=blast-radius]").TextContent.ShouldContain("Would cut off");
+    }
+
+    [Fact]
+    public async Task Builder_ReviewedWithoutReason_SaysWhatToFixAndOpensNoConfirmation()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin);
+        var dialogs = RenderProviders(ctx);
+        var cut = ctx.Render<KillSwitchBuilder>(p => p.Add(b => b.IntegrationKey, "google-assistant"));
+        cut.WaitForElement("[data-testid=review-fire]");
+
+        await cut.Find("form").SubmitAsync();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=fire-problem]").TextContent.ShouldContain("Nothing was fired: fix the fields marked above."));
+        cut.Markup.ShouldContain("Required.");
+        dialogs.FindAll("[data-testid=fire-confirm]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Builder_ForSupport_CountsNothing()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<KillSwitchBuilder>(p => p.Add(b => b.IntegrationKey, "google-assistant"));
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=blast-radius]").TextContent.ShouldContain("Only a vendor admin may count a blast radius."),
+            TimeSpan.FromSeconds(20));
+    }
+
+    [Theory]
+    [InlineData(DashboardCultures.French, "Nouveau coupe-circuit", "Intégration google-assistant · toutes les actions sur tous les appareils")]
+    [InlineData(DashboardCultures.Indonesian, "Sakelar pemutus baru", "Integrasi google-assistant · semua tindakan di semua perangkat")]
+    public async Task Builder_InFrenchAndIndonesian_SaysTheScopeInThatLanguage(string culture, string heading, string words)
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin, culture);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<KillSwitchBuilder>(p => p.Add(b => b.IntegrationKey, "google-assistant"));
+
+        cut.Find("h1").TextContent.ShouldBe(heading);
+        cut.WaitForAssertion(() => cut.Find("[data-testid=radius-scope]").TextContent.ShouldBe(words), TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task List_WithNoSwitch_SaysSoInEachSection()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<KillSwitchList>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-pending]").TextContent.ShouldBe("No lift is waiting for approval."));
+        cut.Find("[data-testid=no-active]").TextContent.ShouldContain("No active kill switch.");
+        cut.WaitForAssertion(() => cut.Find("[data-testid=lifted-switches]").TextContent.ShouldContain("No kill switch has been lifted yet."));
+    }
+
+    [Theory]
+    [InlineData(DashboardCultures.French, "Coupe-circuits", "Aucune levée n’attend d’approbation.")]
+    [InlineData(DashboardCultures.Indonesian, "Sakelar pemutus", "Tidak ada pencabutan yang menunggu persetujuan.")]
+    public async Task List_InFrenchAndIndonesian(string culture, string heading, string noPending)
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin, culture);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<KillSwitchList>();
+
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe(heading));
+        cut.Find("[data-testid=no-pending]").TextContent.ShouldBe(noPending);
+    }
+
+    [Fact]
+    public async Task Board_ShowsEveryIntegrationWithNoSwitch_AndABuildLinkNamingIt()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<IntegrationsBoard>();
+
+        cut.WaitForAssertion(() => cut.FindAll("[data-testid=integration]").Count.ShouldBeGreaterThanOrEqualTo(3));
+        var google = cut.Find("[data-testid=integration][data-key=google-assistant]");
+        google.QuerySelector("[data-testid=switch-count]")!.TextContent.Trim().ShouldBe("No kill switch");
+        var build = google.QuerySelector("[data-testid=build-kill-switch]")!;
+        build.GetAttribute("href").ShouldBe("admin/kill-switches/new?integration=google-assistant");
+        build.GetAttribute("aria-label")!.ShouldStartWith(build.TextContent.Trim());
+    }
+
+    [Theory]
+    [InlineData(DashboardCultures.French, "Intégrations", "Aucun coupe-circuit")]
+    [InlineData(DashboardCultures.Indonesian, "Integrasi", "Tidak ada sakelar pemutus")]
+    public async Task Board_InFrenchAndIndonesian(string culture, string heading, string noSwitch)
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, Admin, culture);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<IntegrationsBoard>();
+
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe(heading));
+        cut.WaitForAssertion(() => cut.Find("[data-testid=switch-count]").TextContent.Trim().ShouldBe(noSwitch));
+    }
+
+    [Fact]
+    public async Task Signals_WithNoNotOwnerDecision_SaysThereIsNoSignal()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<SignalsPage>();
+
+        cut.WaitForAssertion(() => cut.Find("[data-testid=no-signal]").TextContent.ShouldStartWith("No integration reached the threshold"));
+        cut.Find("[data-testid=no-decisions]").TextContent.ShouldContain("No not_owner decisions.");
+    }
+
+    [Theory]
+    [InlineData(DashboardCultures.French, "Signal inter-clients")]
+    [InlineData(DashboardCultures.Indonesian, "Sinyal lintas pelanggan")]
+    public async Task Signals_InFrenchAndIndonesian(string culture, string heading)
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test", culture);
+        RenderProviders(ctx);
+
+        var cut = ctx.Render<SignalsPage>();
+
+        cut.WaitForAssertion(() => cut.Find("h1").TextContent.ShouldBe(heading));
+    }
+
+    private static IRenderedComponent<MudDialogProvider> RenderProviders(BunitContext ctx)
+    {
+        var dialogs = ctx.Render<MudDialogProvider>();
+        ctx.Render<MudSnackbarProvider>();
+        ctx.Render<MudPopoverProvider>();
+        return dialogs;
+    }
+}
