@@ -84,7 +84,7 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
     }
 
     /// <summary>Mouse only: open the list by clicking it (after typing in its search field if asked) and click the option.</summary>
-    private static async Task PickByMouseAsync(Picker picker, string name, bool search)
+    internal static async Task PickByMouseAsync(Picker picker, string name, bool search)
     {
         if (search)
         {
@@ -179,10 +179,15 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
         }
     }
 
-    internal static async Task<IPage> OpenBuilderAsync(IBrowserContext context, string email = DemoLogins.Admin)
+    /// <summary>Signs the admin in (on a 390x844 screen if <paramref name="phone"/>) and opens the builder for Google.</summary>
+    internal static async Task<IPage> OpenBuilderAsync(IBrowserContext context, bool phone = false)
     {
         var page = await context.NewPageAsync();
-        await Session.SignInAsync(page, email);
+        if (phone)
+        {
+            await page.SetViewportSizeAsync(390, 844);
+        }
+        await Session.SignInAsync(page, DemoLogins.Admin);
         await page.GotoAsync("/admin/kill-switches/new?integration=google-assistant");
         await Session.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("blast-radius")).ToHaveAttributeAsync("data-state", "ready");

@@ -16,18 +16,11 @@ public sealed class KillSwitchPhoneAndFrenchTests(DashboardFixture fixture)
         try
         {
             await using var context = await fixture.NewContextAsync();
-            var page = await context.NewPageAsync();
-            await page.SetViewportSizeAsync(390, 844);
-            await Session.SignInAsync(page, DemoLogins.Admin);
-            await page.GotoAsync("/admin/kill-switches/new?integration=google-assistant");
-            await Session.WaitForCircuitAsync(page);
-            await Expect(page.GetByTestId("blast-radius")).ToHaveAttributeAsync("data-state", "ready");
+            var page = await KillSwitchNarrowingTests.OpenBuilderAsync(context, phone: true);
 
             var picker = new KillSwitchNarrowingTests.Picker(page, "regions");
             var region = await picker.UniqueOptionAsync();
-            await picker.Select.ClickAsync();
-            await page.GetByRole(AriaRole.Option).Filter(new() { HasTextString = region }).First.ClickAsync();
-            await page.Keyboard.PressAsync("Escape");
+            await KillSwitchNarrowingTests.PickByMouseAsync(picker, region, search: false);
             await Expect(page.GetByTestId("blast-radius")).ToContainTextAsync($"regions: {region}");
             await page.GetByLabel("Reason (required)").FillAsync("Streams reach the wrong households");
 
