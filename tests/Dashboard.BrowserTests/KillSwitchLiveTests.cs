@@ -66,10 +66,8 @@ public sealed class KillSwitchLiveTests(DashboardFixture fixture)
     [BrowserFact]
     public async Task StatusBoard_ShowsASwitchFiredElsewhere_WithoutReload()
     {
-        using var api = new DashboardApi(fixture.App.BaseAddress);
-        try
+        await KillSwitchTestRun.LiftingAfterwardsAsync(fixture, async (api, context) =>
         {
-            await using var context = await fixture.NewContextAsync();
             var page = await context.NewPageAsync();
             await Session.SignInAsync(page, DemoLogins.Admin2);
             await page.GotoAsync("/admin/integrations");
@@ -83,11 +81,7 @@ public sealed class KillSwitchLiveTests(DashboardFixture fixture)
             await Expect(ifttt.GetByTestId("switch-count")).ToHaveTextAsync("1 kill switch", new() { Timeout = 30_000 });
             await Expect(ifttt.GetByTestId("affecting-switches")).ToContainTextAsync("Integration ifttt · devices: DEMO-CAM-0004");
             (await StillSamePageAsync(page)).ShouldBeTrue("the board updated itself; it was not reloaded");
-        }
-        finally
-        {
-            await api.LiftEverythingAsync();
-        }
+        });
     }
 
     // A mark in the page's window: a reload or a navigation would clear it.

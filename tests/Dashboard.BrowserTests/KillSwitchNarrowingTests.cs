@@ -130,10 +130,8 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
     private async Task NarrowAndFireAsync(
         string testId, string placeholder, string scopeProperty, Func<Picker, string, Task> pick, string? screenshot = null)
     {
-        using var api = new DashboardApi(fixture.App.BaseAddress);
-        try
+        await KillSwitchTestRun.LiftingAfterwardsAsync(fixture, async (api, context) =>
         {
-            await using var context = await fixture.NewContextAsync();
             var page = await OpenBuilderAsync(context);
             var picker = new Picker(page, testId);
             await Expect(picker.Select).ToHaveValueAsync("");
@@ -172,11 +170,7 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
             {
                 scope.TryGetProperty(other, out _).ShouldBeFalse($"{other} was not narrowed, so the switch leaves it out");
             }
-        }
-        finally
-        {
-            await api.LiftEverythingAsync();
-        }
+        });
     }
 
     /// <summary>Signs the admin in (on a 390x844 screen if <paramref name="phone"/>) and opens the builder for Google.</summary>

@@ -12,10 +12,8 @@ public sealed class KillSwitchPhoneAndFrenchTests(DashboardFixture fixture)
     [BrowserFact]
     public async Task Phone_FiresARegionSwitch_WithEveryControlOnScreen()
     {
-        using var api = new DashboardApi(fixture.App.BaseAddress);
-        try
+        await KillSwitchTestRun.LiftingAfterwardsAsync(fixture, async (api, context) =>
         {
-            await using var context = await fixture.NewContextAsync();
             var page = await KillSwitchNarrowingTests.OpenBuilderAsync(context, phone: true);
 
             var picker = new KillSwitchNarrowingTests.Picker(page, "regions");
@@ -40,20 +38,14 @@ public sealed class KillSwitchPhoneAndFrenchTests(DashboardFixture fixture)
             var id = Guid.Parse(await page.GetByTestId("fired-id").InnerTextAsync());
             var scope = await api.ActiveScopeAsync(id);
             scope.GetProperty("regions").EnumerateArray().Select(v => v.GetString()).ShouldBe([region]);
-        }
-        finally
-        {
-            await api.LiftEverythingAsync();
-        }
+        });
     }
 
     [BrowserFact]
     public async Task French_BuildsConfirmsAndFires_InFrench()
     {
-        using var api = new DashboardApi(fixture.App.BaseAddress);
-        try
+        await KillSwitchTestRun.LiftingAfterwardsAsync(fixture, async (api, context) =>
         {
-            await using var context = await fixture.NewContextAsync();
             await context.AddCookiesAsync([new Cookie
             {
                 Name = ".AspNetCore.Culture", Value = "c=fr|uic=fr", Url = fixture.App.BaseAddress.ToString(),
@@ -84,11 +76,7 @@ public sealed class KillSwitchPhoneAndFrenchTests(DashboardFixture fixture)
             var id = Guid.Parse(await page.GetByTestId("fired-id").InnerTextAsync());
             var scope = await api.ActiveScopeAsync(id);
             scope.GetProperty("actions").EnumerateArray().Select(v => v.GetString()).ShouldBe(["stream", "snapshot", "events"]);
-        }
-        finally
-        {
-            await api.LiftEverythingAsync();
-        }
+        });
     }
 
     private static async Task WithinPhoneWidthAsync(ILocator element)
