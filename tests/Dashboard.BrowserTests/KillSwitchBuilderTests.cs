@@ -34,7 +34,7 @@ public sealed class KillSwitchBuilderTests(DashboardFixture fixture)
 
         await Expect(page.GetByTestId("fire-problem")).ToContainTextAsync("Nothing was fired");
         await Expect(page.GetByRole(Microsoft.Playwright.AriaRole.Alert).Filter(new() { HasText = "Required." })).ToHaveCountAsync(1);
-        await Expect(page.Locator(".rz-dialog")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("fire-confirm")).ToHaveCountAsync(0);
         (await api.KillSwitchCountAsync()).ShouldBe(switchesBefore);
 
         // Fixing the account brings the count back, for alice alone.

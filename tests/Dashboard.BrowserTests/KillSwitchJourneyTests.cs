@@ -94,7 +94,7 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         await active.GetByTestId("request-lift").ClickAsync();
         await admin.GetByTestId("reason-dialog-reason").FillAsync("Partner deployed the cache fix; verified on three hubs");
         await admin.GetByTestId("reason-dialog-confirm").ClickAsync();
-        await Expect(admin.GetByTestId("kill-switch-message")).ToContainTextAsync("Lift requested");
+        await Expect(admin.GetByText("Lift requested.")).ToBeVisibleAsync();
         var pendingForAdmin = admin.GetByTestId("pending-lifts").GetByTestId("kill-switch").Filter(new() { HasText = "google-assistant" });
         await Expect(pendingForAdmin.GetByTestId("approve-lift")).ToBeDisabledAsync();
         await Expect(pendingForAdmin).ToContainTextAsync("another vendor admin must approve it");
@@ -110,8 +110,9 @@ public sealed class KillSwitchJourneyTests(DashboardFixture fixture)
         var pending = second.GetByTestId("pending-lifts").GetByTestId("kill-switch").Filter(new() { HasText = "google-assistant" });
         await Expect(pending).ToContainTextAsync("Partner deployed the cache fix");
         await pending.GetByTestId("approve-lift").ClickAsync();
-        await second.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Approve lift" }).ClickAsync();
-        await Expect(second.GetByTestId("kill-switch-message")).ToContainTextAsync("Propagation completed");
+        await Expect(second.GetByTestId("reason-dialog")).ToContainTextAsync("Integration google-assistant · actions: stream");
+        await second.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(second.GetByText("Propagation completed")).ToBeVisibleAsync();
         await Expect(second.GetByTestId("lifted-switches")).ToContainTextAsync("google-assistant");
 
         (await api.CheckAsync(DashboardApi.GoogleBridgeKey, alice, Device, "stream")).ShouldBe(("allow", "allowed"));

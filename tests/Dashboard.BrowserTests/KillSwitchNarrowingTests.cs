@@ -8,7 +8,8 @@ namespace Dashboard.BrowserTests;
 
 /// <summary>
 /// Narrowing a switch by the fleet's values in the builder, by mouse and by keyboard, and what was fired as the API
-/// reads it back: exactly the value picked, nothing wider.
+/// reads it back: exactly the value picked, nothing wider. The pickers are multi-selects; each has a search field
+/// that filters its options.
 /// </summary>
 [Collection(DashboardCollection.Name)]
 public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
@@ -16,27 +17,38 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
     [BrowserFact]
     public async Task ModelPickedByMouse_IsTheFiredScope()
     {
-        await NarrowAndFireAsync("models", "Every model", "models", async (page, picker) =>
-        {
-            await picker.ClickAsync();
-            var option = page.GetByRole(AriaRole.Option).Nth(1);
-            var name = (await option.GetAttributeAsync("aria-label"))!;
-            await option.ClickAsync();
-            await page.GetByRole(AriaRole.Heading, new() { Name = "New kill switch" }).ClickAsync();
-            return name;
-        }, screenshot: "kill-switch-builder.png");
+        await NarrowAndFireAsync("models", "Every model", "models", (page, name) => PickByMouseAsync(page, name, search: false),
+            screenshot: "kill-switch-builder.png");
+    }
+
+    [BrowserFact]
+    public async Task FirmwareSearchedThenPickedByMouse_IsTheFiredScope()
+    {
+        await NarrowAndFireAsync("firmware", "Every firmware version", "firmware", (page, name) => PickByMouseAsync(page, name, search: true));
+    }
+
+    [BrowserFact]
+    public async Task RegionPickedByMouse_IsTheFiredScope()
+    {
+        await NarrowAndFireAsync("regions", "Every region", "regions", (page, name) => PickByMouseAsync(page, name, search: false));
+    }
+
+    [BrowserFact]
+    public async Task ModelSearchedThenPickedByKeyboard_IsTheFiredScope()
+    {
+        await NarrowAndFireAsync("models", "Every model", "models", (page, name) => SearchThenPickByKeyboardAsync(page, name));
     }
 
     [BrowserFact]
     public async Task FirmwarePickedByKeyboard_OpenedWithEnter_IsTheFiredScope()
     {
-        await NarrowAndFireAsync("firmware", "Every firmware version", "firmware", (page, picker) => PickByKeyboardAsync(page, picker, "Enter"));
+        await NarrowAndFireAsync("firmware", "Every firmware version", "firmware", (page, name) => PickByKeyboardAsync(page, name, "Enter"));
     }
 
     [BrowserFact]
     public async Task RegionPickedByKeyboard_OpenedWithSpace_IsTheFiredScope()
     {
-        await NarrowAndFireAsync("regions", "Every region", "regions", (page, picker) => PickByKeyboardAsync(page, picker, "Space"));
+        await NarrowAndFireAsync("regions", "Every region", "regions", (page, name) => PickByKeyboardAsync(page, name, "Space"));
     }
 
     [BrowserFact]
@@ -62,7 +74,7 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
         await Expect(page.GetByTestId("confirm-scope")).ToContainTextAsync("Integration google-assistant");
         await Expect(required).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("fire-problem")).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await page.GetByTestId("confirm-cancel").ClickAsync();
         await Expect(page.GetByTestId("confirm-scope")).ToHaveCountAsync(0);
         (await api.KillSwitchCountAsync()).ShouldBe(switchesBefore);
 
@@ -71,46 +83,65 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
         await Expect(required).ToHaveCountAsync(1);
     }
 
-    /// <summary>
-    /// Keyboard only: focus the picker, open it with <paramref name="openKey"/>, type to filter, move to the option
-    /// with the arrow and choose it with Enter (Space would type into the filter).
-    /// </summary>
-    private static async Task<string> PickByKeyboardAsync(IPage page, ILocator picker, string openKey)
+    /// <summary>Mouse only: open the list by clicking it (after typing in its search field if asked) and click the option.</summary>
+    internal static async Task PickByMouseAsync(Picker picker, string name, bool search)
     {
-        await picker.FocusAsync();
-        await page.Keyboard.PressAsync(openKey);
-        var options = page.GetByRole(AriaRole.Option);
-        await Expect(options.First).ToBeVisibleAsync();
-        var names = new List<string>();
-        foreach (var option in await options.AllAsync())
+        if (search)
         {
-            names.Add((await option.GetAttributeAsync("aria-label"))!);
+            await picker.Search.FillAsync(name);
         }
-        // A value no other value contains, so typing it leaves one option.
-        var name = names.Last(n => names.Count(other => other.Contains(n, StringComparison.OrdinalIgnoreCase)) == 1);
-        await page.Keyboard.TypeAsync(name);
-        await Expect(options).ToHaveCountAsync(1);
-        await page.Keyboard.PressAsync("ArrowDown");
-        await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.PressAsync("Escape");
-        return name;
+        await picker.Select.ClickAsync();
+        var options = picker.Page.GetByRole(AriaRole.Option);
+        if (search)
+        {
+            await Expect(options).ToHaveCountAsync(1);
+        }
+        await options.Filter(new() { HasTextString = name }).First.ClickAsync();
+        await picker.Page.GetByRole(AriaRole.Heading, new() { Name = "New kill switch" }).ClickAsync(new() { Force = true });
+    }
+
+    /// <summary>
+    /// Keyboard only: focus the picker, open it with <paramref name="openKey"/>, type the value (the list jumps to
+    /// it), choose it with Enter and close with Escape.
+    /// </summary>
+    private static async Task PickByKeyboardAsync(Picker picker, string name, string openKey)
+    {
+        await picker.Select.FocusAsync();
+        await picker.Page.Keyboard.PressAsync(openKey);
+        await Expect(picker.Page.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
+        await picker.Page.Keyboard.TypeAsync(name);
+        await picker.Page.Keyboard.PressAsync("Enter");
+        await picker.Page.Keyboard.PressAsync("Escape");
+    }
+
+    /// <summary>Keyboard only: type in the search field, Tab to the picker, open it, move to the one option left, choose it.</summary>
+    private static async Task SearchThenPickByKeyboardAsync(Picker picker, string name)
+    {
+        await picker.Search.FocusAsync();
+        await picker.Page.Keyboard.TypeAsync(name);
+        await picker.Select.FocusAsync();
+        await picker.Page.Keyboard.PressAsync("Enter");
+        await Expect(picker.Page.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
+        await picker.Page.Keyboard.PressAsync("ArrowDown");
+        await picker.Page.Keyboard.PressAsync("Enter");
+        await picker.Page.Keyboard.PressAsync("Escape");
     }
 
     private async Task NarrowAndFireAsync(
-        string testId, string placeholder, string scopeProperty, Func<IPage, ILocator, Task<string>> pick, string? screenshot = null)
+        string testId, string placeholder, string scopeProperty, Func<Picker, string, Task> pick, string? screenshot = null)
     {
-        using var api = new DashboardApi(fixture.App.BaseAddress);
-        try
+        await KillSwitchTestRun.LiftingAfterwardsAsync(fixture, async (api, context) =>
         {
-            await using var context = await fixture.NewContextAsync();
             var page = await OpenBuilderAsync(context);
-            var picker = page.GetByTestId(testId);
-            await Expect(picker).ToContainTextAsync(placeholder);
+            var picker = new Picker(page, testId);
+            await Expect(picker.Select).ToHaveValueAsync("");
+            await Expect(picker.Area).ToContainTextAsync(placeholder);
+            var picked = await picker.UniqueOptionAsync();
 
-            var picked = await pick(page, picker);
+            await pick(picker, picked);
 
-            await Expect(picker).ToContainTextAsync(picked);
-            await Expect(picker).Not.ToContainTextAsync(placeholder);
+            await Expect(picker.Select).ToHaveValueAsync(picked);
+            await Expect(picker.Area).Not.ToContainTextAsync(placeholder);
             var radius = page.GetByTestId("blast-radius");
             await Expect(radius).ToContainTextAsync($"{scopeProperty}: {picked}");
             // The words first: if the count fails, the assertion shows the panel's message rather than just its state.
@@ -123,11 +154,13 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
                 await Session.ScreenshotAsync(page, screenshot);
             }
             await page.GetByTestId("review-fire").ClickAsync();
-            await Expect(page.GetByTestId("confirm-scope")).ToContainTextAsync($"{scopeProperty}: {picked}");
+            // The same words in the builder's panel, the confirmation and the fired panel.
+            var words = await page.GetByTestId("radius-scope").InnerTextAsync();
+            await Expect(page.GetByTestId("confirm-scope")).ToHaveTextAsync(words);
             await page.GetByLabel("Type FIRE to confirm").FillAsync("FIRE");
             await page.GetByTestId("confirm-fire").ClickAsync();
             await Expect(page.GetByTestId("fired")).ToContainTextAsync("Effective on every enforcement point");
-            await Expect(page.GetByTestId("fired")).ToContainTextAsync($"{scopeProperty}: {picked}");
+            await Expect(page.GetByTestId("fired-scope")).ToHaveTextAsync(words);
             var id = Guid.Parse(await page.GetByTestId("fired-id").InnerTextAsync());
 
             var scope = await api.ActiveScopeAsync(id);
@@ -137,24 +170,45 @@ public sealed class KillSwitchNarrowingTests(DashboardFixture fixture)
             {
                 scope.TryGetProperty(other, out _).ShouldBeFalse($"{other} was not narrowed, so the switch leaves it out");
             }
-        }
-        finally
-        {
-            await api.LiftEverythingAsync();
-        }
+        });
     }
 
-    private static async Task<IPage> OpenBuilderAsync(IBrowserContext context)
+    /// <summary>Signs the admin in (on a 390x844 screen if <paramref name="phone"/>) and opens the builder for Google.</summary>
+    internal static async Task<IPage> OpenBuilderAsync(IBrowserContext context, bool phone = false)
     {
         var page = await context.NewPageAsync();
+        if (phone)
+        {
+            await page.SetViewportSizeAsync(390, 844);
+        }
         await Session.SignInAsync(page, DemoLogins.Admin);
         await page.GotoAsync("/admin/kill-switches/new?integration=google-assistant");
         await Session.WaitForCircuitAsync(page);
-        await Expect(page.GetByTestId("blast-radius")).ToContainTextAsync("Would cut off");
         await Expect(page.GetByTestId("blast-radius")).ToHaveAttributeAsync("data-state", "ready");
         return page;
     }
 
     private static string[] Values(JsonElement scope, string property) =>
         scope.GetProperty(property).EnumerateArray().Select(v => v.GetString()!).ToArray();
+
+    /// <summary>One of the builder's value pickers: its select (the input), its search field and the area around both.</summary>
+    internal sealed class Picker(IPage page, string name)
+    {
+        public IPage Page => page;
+        public ILocator Select => page.GetByTestId(name);
+        public ILocator Search => page.GetByTestId($"{name}-search");
+        public ILocator Area => page.GetByTestId($"{name}-picker");
+
+        /// <summary>A value no other value contains, so searching or typing it leaves one option; read from the open list.</summary>
+        public async Task<string> UniqueOptionAsync()
+        {
+            await Select.ClickAsync();
+            var options = page.GetByRole(AriaRole.Option);
+            await Expect(options.First).ToBeVisibleAsync();
+            var names = (await options.AllInnerTextsAsync()).Select(n => n.Trim()).ToList();
+            await page.Keyboard.PressAsync("Escape");
+            await Expect(options).ToHaveCountAsync(0);
+            return names.Last(n => names.Count(other => other.Contains(n, StringComparison.OrdinalIgnoreCase)) == 1);
+        }
+    }
 }

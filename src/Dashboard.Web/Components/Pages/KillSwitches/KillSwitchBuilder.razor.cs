@@ -10,7 +10,9 @@ using Dashboard.Web.Auth.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using Dashboard.Web.Components.Localization;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
 
 namespace Dashboard.Web.Components.Pages.KillSwitches;
 
@@ -19,18 +21,18 @@ namespace Dashboard.Web.Components.Pages.KillSwitches;
 /// through <see cref="KillSwitchService"/> and <see cref="KillSwitchInput"/>, the same code the REST API runs.
 /// </summary>
 /// <remarks>
-/// A preview can take seconds on a large fleet, so the count runs after a pause in typing, each change cancels the
-/// count still running for the previous scope (its query is cancelled in PostgreSQL too), and the last numbers stay
-/// on screen, dimmed, until the new ones arrive.
+/// A preview can take seconds on a large fleet, so the count runs after a pause in typing (300 ms), each change
+/// cancels the count still running for the previous scope (the token reaches <see cref="KillSwitchService.PreviewAsync"/>
+/// and the subject look-ups, so their queries are cancelled in PostgreSQL too), and the last numbers stay on screen,
+/// dimmed, until the new ones arrive.
 /// </remarks>
 public sealed partial class KillSwitchBuilder : IDisposable
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(350);
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(300);
     private static readonly IReadOnlyList<string> actionNames = AccessActionNames.Each.Select(e => e.Name).ToArray();
 
     private readonly ScopeDraft draft = new() { Actions = actionNames };
     private IReadOnlyList<IntegrationChoice>? integrations;
-    private IReadOnlyList<Option> integrationOptions = [];
     private FleetSummary? fleet;
     // Built once per load: the pickers get the same lists on every render, not a new array each time.
     private IReadOnlyList<string> modelOptions = [];
@@ -45,9 +47,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
     private BlastRadius? radius;
     private string? radiusKey;
     private string? radiusScopeText;
-    private string? radiusProblem = "Choose what to cut off to see its blast radius.";
-
-    private const string FixFieldsProblem = "Nothing was fired: fix the fields marked above.";
+    private string? radiusProblem;
     private bool firing;
     private bool reviewed;
     private string? fireProblem;
@@ -58,7 +58,10 @@ public sealed partial class KillSwitchBuilder : IDisposable
     [Inject] private ScopeSubjects Subjects { get; set; } = default!;
     [Inject] private IntegrationStatusBoard Board { get; set; } = default!;
     [Inject] private FleetOverview Fleet { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
+    [Inject] private IStringLocalizer<KillSwitchBuilder> L { get; set; } = default!;
+    [Inject] private IStringLocalizer<ScopeWords> WordsText { get; set; } = default!;
+    [Inject] private IStringLocalizer<Common> Text { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private ILogger<KillSwitchBuilder> Logger { get; set; } = default!;
@@ -73,8 +76,8 @@ public sealed partial class KillSwitchBuilder : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
+        radiusProblem = L["ChooseScope"];
         integrations = await Board.ChoicesAsync();
-        integrationOptions = integrations.Select(i => new Option(i.Key, $"{i.Name} ({i.Key})")).ToArray();
         if (KindName is not null && IntegrationKindNames.TryParse(KindName, out _))
         {
             draft.Selector = ScopeSelector.Kind;
@@ -111,7 +114,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
         {
             // The pickers are a convenience; the scope can still be built without them.
             KillSwitchPagesLog.FleetValuesUnreadable(Logger, e);
-            fleetProblem = "Models, firmware versions and regions could not be loaded; reload the page to pick them.";
+            fleetProblem = L["FleetValuesUnreadable"];
         }
         StateHasChanged();
     }
@@ -119,7 +122,9 @@ public sealed partial class KillSwitchBuilder : IDisposable
     private void SelectorChanged(ScopeSelector selector) => Narrowed(() => draft.Selector = selector);
     private void IntegrationChanged(string? key) => Narrowed(() => draft.Integration = key);
     private void KindChanged(string? kind) => Narrowed(() => draft.Kind = kind);
-    private void ActionsChanged(IEnumerable<string> actions) => Narrowed(() => draft.Actions = actions);
+
+    private void ActionTicked(string action, bool on) => Narrowed(() =>
+        draft.Actions = on ? actionNames.Where(a => a == action || draft.Actions.Contains(a)).ToArray() : draft.Actions.Where(a => a != action).ToArray());
 
     private void Narrowed(Action change)
     {
@@ -146,12 +151,12 @@ public sealed partial class KillSwitchBuilder : IDisposable
             if (scope is null)
             {
                 (radius, radiusKey, radiusScopeText) = (null, null, null);
-                radiusProblem = "Fix the scope to see its blast radius.";
+                radiusProblem = L["FixScope"];
             }
             else if (!await MayAsync(KillSwitchOperations.Preview))
             {
                 (radius, radiusKey, radiusScopeText) = (null, null, null);
-                radiusProblem = "Only a vendor admin may count a blast radius.";
+                radiusProblem = L["OnlyAdminsCount"];
             }
             else
             {
@@ -168,7 +173,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
         {
             KillSwitchPagesLog.BlastRadiusFailed(Logger, e);
             (radius, radiusKey, computing) = (null, null, false);
-            radiusProblem = "The blast radius could not be computed just now. Change the scope or try again.";
+            radiusProblem = L["RadiusFailed"];
         }
         await InvokeAsync(StateHasChanged);
     }
@@ -178,25 +183,25 @@ public sealed partial class KillSwitchBuilder : IDisposable
     {
         if (draft.Selector == ScopeSelector.Integration && string.IsNullOrEmpty(draft.Integration))
         {
-            check.Add("integration", "Choose an integration.");
+            check.Add("integration", L["ChooseIntegrationError"]);
         }
         if (draft.Selector == ScopeSelector.Kind && string.IsNullOrEmpty(draft.Kind))
         {
-            check.Add("integrationKind", "Choose a kind of integration.");
+            check.Add("integrationKind", L["ChooseKindError"]);
         }
         if (!draft.Actions.Any())
         {
-            check.Add("actions", "Tick at least one action.");
+            check.Add("actions", L["TickAnAction"]);
         }
         var accounts = await Subjects.ResolveAccountsAsync(draft.AccountEntries, ct);
         matchedAccounts = accounts.Found;
         foreach (var unknown in accounts.Unknown)
         {
-            check.Add("accounts", $"No account has the id or email “{unknown}”.");
+            check.Add("accounts", L["UnknownAccount", unknown]);
         }
         foreach (var unknown in await Subjects.UnknownSerialsAsync(draft.DeviceEntries, ct))
         {
-            check.Add("devices", $"No device has the serial “{unknown}”.");
+            check.Add("devices", L["UnknownDevice", unknown]);
         }
         if (check.HasErrors)
         {
@@ -227,15 +232,15 @@ public sealed partial class KillSwitchBuilder : IDisposable
         fireProblem = null;
 
         var words = Words(scope);
-        var confirmed = await Dialogs.OpenAsync<FireConfirmDialog>("Fire kill switch",
-            new Dictionary<string, object?>
+        var dialog = await Dialogs.ShowAsync<FireConfirmDialog>(L["ConfirmTitle"],
+            new DialogParameters<FireConfirmDialog>
             {
-                [nameof(FireConfirmDialog.ScopeText)] = words,
-                [nameof(FireConfirmDialog.Radius)] = radiusKey == Key(scope) ? radius : null,
-                [nameof(FireConfirmDialog.Reason)] = reason,
+                { d => d.ScopeText, words },
+                { d => d.Radius, radiusKey == Key(scope) ? radius : null },
+                { d => d.Reason, reason },
             },
-            new DialogOptions { Width = "36rem", CloseDialogOnOverlayClick = false });
-        if (confirmed is not true)
+            new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, BackdropClick = false, CloseOnEscapeKey = true });
+        if (await dialog.Result is not { Canceled: false })
         {
             return;
         }
@@ -246,7 +251,7 @@ public sealed partial class KillSwitchBuilder : IDisposable
         {
             if (!await MayAsync(KillSwitchOperations.Fire))
             {
-                fireProblem = "Nothing was fired: only a vendor admin may fire a kill switch.";
+                fireProblem = L["OnlyAdminsFire"];
                 return;
             }
             var actor = (await Authentication.GetAuthenticationStateAsync()).User.AuditActor();
@@ -255,9 +260,9 @@ public sealed partial class KillSwitchBuilder : IDisposable
         }
         catch (PropagationTimeoutException e)
         {
-            fireProblem = $"The kill switch is recorded at revision {e.Revision}, but only {e.Progress.Confirmed} of "
-                + $"{e.Progress.EnforcementPoints} enforcement points confirmed it in time. It denies everywhere once each "
-                + "applies it; check the kill switches list before firing again.";
+            // The words every action uses for this outcome, then what it means for a fire.
+            fireProblem = $"{Text["PropagationPendingTitle"]}. {Text["PropagationPendingText"]} "
+                + L["FireNotConfirmed", e.Revision, e.Progress.Confirmed, e.Progress.EnforcementPoints];
         }
         finally
         {
@@ -314,15 +319,15 @@ public sealed partial class KillSwitchBuilder : IDisposable
         }
     }
 
+    private string FixFieldsProblem => L["FixFields"];
+
     private string Words(KillSwitchScope scope) =>
-        ScopeWords.Describe(scope, matchedAccounts.ToDictionary(a => a.Id, a => a.Email));
+        ScopeWords.Describe(scope, WordsText, matchedAccounts.ToDictionary(a => a.Id, a => a.Email));
 
     /// <summary>Identifies a scope, so a count is shown as current only for the scope it was made for.</summary>
-    private static string Key(KillSwitchScope scope) => ScopeWords.Describe(scope) + "|" + scope.Integration + "|" + scope.IntegrationKind;
+    private static string Key(KillSwitchScope scope) => System.Text.Json.JsonSerializer.Serialize(scope);
 
     public void Dispose() => pendingCount?.Cancel();
-
-    private sealed record Option(string Value, string Text);
 
     private async Task<bool> MayAsync(KillSwitchOperationRequirement operation) =>
         (await Authorization.AuthorizeAsync((await Authentication.GetAuthenticationStateAsync()).User, KillSwitchResource.Any, operation))

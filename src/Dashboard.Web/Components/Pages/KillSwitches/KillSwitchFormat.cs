@@ -1,20 +1,22 @@
 using System.Globalization;
 using Dashboard.Core.Access.Propagation;
-using Dashboard.Core.KillSwitches;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Components.Pages.KillSwitches;
 
 internal static class KillSwitchFormat
 {
-    public static string Time(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    // TODO(when): the layout's <When> component formats instants in the person's time zone; until it lands, UTC.
+    public static string Time(DateTime utc) => utc.ToString("g", CultureInfo.CurrentCulture) + " UTC";
 
-    public static string Status(KillSwitchStatus status) => status switch
-    {
-        KillSwitchStatus.Active => "Active",
-        KillSwitchStatus.PendingApproval => "Lift pending approval",
-        KillSwitchStatus.Lifted => "Lifted",
-    };
-
-    public static string Proof(PropagationProof proof) => string.Create(CultureInfo.InvariantCulture,
-        $"{proof.Confirmed} of {proof.EnforcementPoints} enforcement points confirmed{(proof.Expired > 0 ? $", {proof.Expired} expired" : "")}, in {proof.ElapsedMs:0.#} ms");
+    /// <summary>
+    /// A propagation proof in words, from resources that hold "ProofAll" and "ProofExpired" ({0} confirmed, {1}
+    /// enforcement points, {2} milliseconds, {3} expired).
+    /// </summary>
+    public static string Proof(PropagationProof proof, IStringLocalizer text) => text[
+        proof.Expired > 0 ? "ProofExpired" : "ProofAll",
+        proof.Confirmed.ToString("N0", CultureInfo.CurrentCulture),
+        proof.EnforcementPoints.ToString("N0", CultureInfo.CurrentCulture),
+        proof.ElapsedMs.ToString("0.#", CultureInfo.CurrentCulture),
+        proof.Expired.ToString("N0", CultureInfo.CurrentCulture)];
 }
