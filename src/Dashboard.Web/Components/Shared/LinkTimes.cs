@@ -24,7 +24,7 @@ public sealed class LinkTimes
     public static string Instant(DateTime utc) =>
         utc.ToString("G", CultureInfo.CurrentCulture) + " UTC";
 
-    // For callers that do not inject the localizer yet (LinkedServicesPanel on Radzen): same resources, current culture.
+    // For callers that do not inject the localizer yet (LinkedServicesPanel, until it injects IStringLocalizer<LinkTimes>): same resources, current culture.
     private static readonly IStringLocalizer<LinkTimes> Texts = new StringLocalizer<LinkTimes>(
         new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
