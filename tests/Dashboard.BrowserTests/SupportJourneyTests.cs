@@ -41,30 +41,34 @@ public sealed class SupportJourneyTests(DashboardFixture fixture)
         var entries = page.GetByTestId("timeline-entry");
         await Expect(entries).ToHaveCountAsync(1);
 
+        // The current owner is refused in words: nothing changes.
         await page.GetByTestId("transfer").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("Transfer DEMO-CAM-0003 from bob@demo.test");
+        await dialog.GetByTestId("reason-dialog-account").FillAsync("bob@demo.test");
+        await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(page.GetByText("Not done: DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("device-owner")).ToHaveTextAsync("bob@demo.test");
+        await Expect(entries).ToHaveCountAsync(1);
+
+        // An email no account has is refused in the dialog, with nothing changed and the reason kept; cancelled.
+        await page.GetByTestId("transfer").ClickAsync();
+        await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-account").FillAsync("nobody@nowhere.test");
+        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("No account has the email");
+        await Expect(dialog.GetByTestId("reason-dialog-reason")).ToHaveValueAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-cancel").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        await page.GetByTestId("transfer").ClickAsync();
         // The reason is required: confirming without one changes nothing.
         await dialog.GetByTestId("reason-dialog-account").FillAsync("carol@demo.test");
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
         await Expect(dialog.GetByText("Give a reason").First).ToBeVisibleAsync();
         await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
         await Expect(dialog.GetByText("Give a reason")).ToHaveCountAsync(0);
-        // An email no account has is refused in the dialog, with nothing changed and the reason kept.
-        await dialog.GetByTestId("reason-dialog-account").FillAsync("nobody@nowhere.test");
-        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
-        await Expect(dialog).ToContainTextAsync("No account has the email");
-        await Expect(dialog.GetByTestId("reason-dialog-reason")).ToHaveValueAsync(Reason);
-        // The current owner is refused in words: nothing changes.
-        await dialog.GetByTestId("reason-dialog-account").FillAsync("bob@demo.test");
-        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
-        await Expect(page.GetByText("Not done: DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account.")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("device-owner")).ToHaveTextAsync("bob@demo.test");
-        await Expect(entries).ToHaveCountAsync(1);
-
-        await page.GetByTestId("transfer").ClickAsync();
-        await dialog.GetByTestId("reason-dialog-account").FillAsync("carol@demo.test");
-        await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
