@@ -27,7 +27,6 @@ public sealed class SupportLanguageAndPhoneTests(DashboardFixture fixture)
         await Expect(device).ToBeVisibleAsync();
         await Expect(page.GetByTestId("device-results").GetByRole(AriaRole.Link, new() { Name = "alice@demo.test" }).First).ToBeVisibleAsync();
         await ExpectNoSidewaysScrollAsync(page);
-        await Session.ScreenshotAsync(page, "support-search-phone.png");
 
         await device.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "DEMO-CAM-0001", Level = 1 })).ToBeVisibleAsync();
@@ -38,7 +37,6 @@ public sealed class SupportLanguageAndPhoneTests(DashboardFixture fixture)
         await allowed.ScrollIntoViewIfNeededAsync();
         await ExpectInsideViewportAsync(allowed);
         await ExpectNoSidewaysScrollAsync(page);
-        await Session.ScreenshotAsync(page, "device-page-phone.png");
     }
 
     [BrowserFact]
