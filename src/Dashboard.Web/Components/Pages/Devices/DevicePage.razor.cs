@@ -95,35 +95,26 @@ public sealed partial class DevicePage
         loaded = true;
     }
 
-    private Task ClaimAsync() => ChangeAsync(DeviceOperations.Claim, new ActionRequest
-    {
-        Title = L["ClaimTitle", device!.Serial],
-        Summary = L["ClaimSummary", device.Serial],
-        ConfirmText = L["ClaimConfirm"],
-        BusyText = L["ClaimBusy", device.Serial],
-        AccountLabel = L["ClaimAccount"],
-        MaxReasonLength = OwnershipService.MaxReasonLength,
-    }, (d, input) => OwnershipChange.Claim(d.Serial, input.Account!.Id, input.Reason!, d.OwnershipVersion));
+    private Task ClaimAsync() => ChangeAsync(DeviceOperations.Claim, Request("Claim", asksAccount: true),
+        (d, input) => OwnershipChange.Claim(d.Serial, input.Account!.Id, input.Reason!, d.OwnershipVersion));
 
-    private Task TransferAsync() => ChangeAsync(DeviceOperations.Transfer, new ActionRequest
-    {
-        Title = L["TransferTitle", device!.Serial],
-        Summary = L["TransferSummary", device.Serial, device.Owner?.Email ?? ""],
-        ConfirmText = L["TransferConfirm"],
-        BusyText = L["TransferBusy", device.Serial],
-        AccountLabel = L["TransferAccount"],
-        MaxReasonLength = OwnershipService.MaxReasonLength,
-    }, (d, input) => OwnershipChange.Transfer(d.Serial, input.Account!.Id, input.Reason!, d.OwnershipVersion));
+    private Task TransferAsync() => ChangeAsync(DeviceOperations.Transfer, Request("Transfer", asksAccount: true),
+        (d, input) => OwnershipChange.Transfer(d.Serial, input.Account!.Id, input.Reason!, d.OwnershipVersion));
 
-    private Task ReleaseAsync() => ChangeAsync(DeviceOperations.Release, new ActionRequest
+    private Task ReleaseAsync() => ChangeAsync(DeviceOperations.Release, Request("Release", destructive: true),
+        (d, input) => OwnershipChange.Release(d.Serial, input.Reason!, d.OwnershipVersion));
+
+    /// <summary>The confirmation of an ownership operation, from its texts in <c>DevicePage.resx</c> (<c>{verb}Title</c>, ...).</summary>
+    private ActionRequest Request(string verb, bool asksAccount = false, bool destructive = false) => new()
     {
-        Title = L["ReleaseTitle", device!.Serial],
-        Summary = L["ReleaseSummary", device.Serial, device.Owner?.Email ?? ""],
-        ConfirmText = L["ReleaseConfirm"],
-        BusyText = L["ReleaseBusy", device.Serial],
-        Destructive = true,
+        Title = L[$"{verb}Title", device!.Serial],
+        Summary = L[$"{verb}Summary", device.Serial, device.Owner?.Email ?? ""],
+        ConfirmText = L[$"{verb}Confirm"],
+        BusyText = L[$"{verb}Busy", device.Serial],
+        AccountLabel = asksAccount ? L[$"{verb}Account"].Value : null,
+        Destructive = destructive,
         MaxReasonLength = OwnershipService.MaxReasonLength,
-    }, (d, input) => OwnershipChange.Release(d.Serial, input.Reason!, d.OwnershipVersion));
+    };
 
     private async Task ChangeAsync(
         DeviceOperationRequirement operation, ActionRequest request, Func<DeviceDetails, ActionInput, OwnershipChange> change)
