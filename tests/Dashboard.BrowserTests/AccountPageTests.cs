@@ -15,9 +15,7 @@ public sealed class AccountPageTests(DashboardFixture fixture)
         await using var context = await fixture.NewContextAsync();
         var page = await context.NewPageAsync();
         await Session.SignInAsync(page, DemoLogins.Support);
-        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
-        await box.FillAsync("carol@demo.test");
-        await box.PressAsync("Enter");
+        await SupportPages.SearchAsync(page, "carol@demo.test");
 
         await page.Locator("[data-testid=account-results]").GetByRole(AriaRole.Link, new() { Name = "carol@demo.test" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "carol@demo.test", Level = 1 })).ToBeVisibleAsync();

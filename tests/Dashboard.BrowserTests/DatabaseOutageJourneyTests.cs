@@ -72,7 +72,7 @@ public sealed class DatabaseOutageJourneyTests(OwnDatabaseFixture fixture)
         // Searching while PostgreSQL is stopped.
         await fixture.StopPostgresAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
-        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search devices and accounts" });
         await box.FillAsync("DEMO-CAM");
         await box.PressAsync("Enter");
         // The query is part of the page's address: the search is a page opened, answered 503 like the device above.

@@ -41,7 +41,7 @@ public sealed class HomePageTests(DashboardFixture fixture)
         await Session.SignInAsync(page, DemoLogins.Support);
 
         new Uri(page.Url).AbsolutePath.ShouldBe("/search");
-        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
+        var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search devices and accounts" });
         await box.FillAsync("demo-cam");
         await box.PressAsync("Enter");
 

@@ -30,7 +30,7 @@ public sealed class PrivacyJourneyTests(DashboardFixture fixture)
             await support.GotoAsync("/search");
             await Session.WaitForCircuitAsync(support);
             await support.GetByTestId("search-reason").FillAsync(ticket);
-            var box = support.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
+            var box = support.GetByRole(AriaRole.Combobox, new() { Name = "Search devices and accounts" });
             await box.FillAsync(DemoLogins.Alice);
             await box.PressAsync("Enter");
             await support.Locator("[data-testid=account-results]").GetByRole(AriaRole.Link, new() { Name = DemoLogins.Alice }).ClickAsync();

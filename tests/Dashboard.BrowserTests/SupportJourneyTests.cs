@@ -21,12 +21,10 @@ public sealed class SupportJourneyTests(DashboardFixture fixture)
         var page = await context.NewPageAsync();
         await Session.SignInAsync(page, DemoLogins.Support);
 
-        var box = page.GetByRole(AriaRole.Searchbox, new() { Name = "Search devices and accounts" });
-        await box.FillAsync("bob@demo.test");
-        await box.PressAsync("Enter");
-        var deviceLink = page.Locator("[data-testid=device-results]").GetByRole(AriaRole.Link, new() { Name = "DEMO-CAM-0003" });
+        await SupportPages.SearchAsync(page, "bob@demo.test");
+        var deviceLink = page.GetByTestId("device-results").GetByRole(AriaRole.Link, new() { Name = "DEMO-CAM-0003" });
         await Expect(deviceLink).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-testid=account-results]")).ToContainTextAsync("bob@demo.test");
+        await Expect(page.GetByTestId("account-results")).ToContainTextAsync("bob@demo.test");
         await Session.ScreenshotAsync(page, "support-search.png");
 
         await deviceLink.ClickAsync();
@@ -34,52 +32,64 @@ public sealed class SupportJourneyTests(DashboardFixture fixture)
         await Session.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("device-owner")).ToHaveTextAsync("bob@demo.test");
         var access = page.GetByTestId("effective-access");
-        await Expect(access.Locator("tbody tr").Filter(new() { HasText = "google-assistant" })).ToHaveCountAsync(4);
-        await Expect(access.Locator("tbody tr").Filter(new() { HasText = "google-assistant" }).First).ToContainTextAsync("allowed");
+        var google = access.Locator("tbody tr:has([data-integration=google-assistant])");
+        await Expect(google).ToHaveCountAsync(4);
+        await Expect(google.First.GetByTestId("reason-text")).ToHaveAttributeAsync("data-reason", "allowed");
+        await Expect(google.First).ToContainTextAsync("Allowed: Google Assistant is linked");
+        // Words, never the raw code.
+        await Expect(access).Not.ToContainTextAsync("not_exposed");
         var entries = page.GetByTestId("timeline-entry");
         await Expect(entries).ToHaveCountAsync(1);
 
+        // The current owner is refused in words: nothing changes.
         await page.GetByTestId("transfer").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("Transfer DEMO-CAM-0003 from bob@demo.test");
+        await dialog.GetByTestId("reason-dialog-account").FillAsync("bob@demo.test");
+        await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(page.GetByText("Not done: DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account.")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("device-owner")).ToHaveTextAsync("bob@demo.test");
+        await Expect(entries).ToHaveCountAsync(1);
+
+        // An email no account has is refused in the dialog, with nothing changed and the reason kept; cancelled.
+        await page.GetByTestId("transfer").ClickAsync();
+        await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-account").FillAsync("nobody@nowhere.test");
+        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
+        await Expect(dialog).ToContainTextAsync("No account has the email");
+        await Expect(dialog.GetByTestId("reason-dialog-reason")).ToHaveValueAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-cancel").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+
+        await page.GetByTestId("transfer").ClickAsync();
         // The reason is required: confirming without one changes nothing.
         await dialog.GetByTestId("reason-dialog-account").FillAsync("carol@demo.test");
-        await dialog.GetByTestId("reason-dialog-account").PressAsync("Tab");
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
         await Expect(dialog.GetByText("Give a reason").First).ToBeVisibleAsync();
         await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
-        await dialog.GetByTestId("reason-dialog-reason").PressAsync("Tab");
-        // The message goes once the server has the reason: only then is the next submit about the email alone.
         await Expect(dialog.GetByText("Give a reason")).ToHaveCountAsync(0);
-        // An email no account has is refused in the dialog, with nothing changed.
-        await dialog.GetByTestId("reason-dialog-account").FillAsync("nobody@nowhere.test");
-        await dialog.GetByTestId("reason-dialog-account").PressAsync("Tab");
-        await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
-        await Expect(dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("No account has the email");
-        await dialog.GetByTestId("reason-dialog-account").FillAsync("carol@demo.test");
-        await dialog.GetByTestId("reason-dialog-account").PressAsync("Tab");
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
 
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("device-owner")).ToHaveTextAsync("carol@demo.test");
         await Expect(entries).ToHaveCountAsync(2);
         await Expect(entries.Last).ToHaveAttributeAsync("data-kind", "transferred");
-        await Expect(entries.Last).ToContainTextAsync("Transferred from bob@demo.test to carol@demo.test");
+        // One sentence: who did it, from and to whom; then why.
+        await Expect(entries.Last).ToContainTextAsync("support@demo.test transferred it from bob@demo.test to carol@demo.test.");
         await Expect(entries.Last).ToContainTextAsync(Reason);
-        await Expect(entries.Last).ToContainTextAsync("by support@demo.test");
         // Bob's services lost the camera; carol links only IFTTT, and has not shown it the camera yet.
-        await Expect(access.Locator("tbody tr").Filter(new() { HasText = "google-assistant" })).ToHaveCountAsync(0);
+        await Expect(access.Locator("tbody tr:has([data-integration=google-assistant])")).ToHaveCountAsync(0);
         await Expect(access.Locator("tbody tr")).ToHaveCountAsync(4);
-        await Expect(access.Locator("tbody tr").Filter(new() { HasText = "not_exposed" })).ToHaveCountAsync(4);
+        var notShown = access.Locator("[data-reason=not_exposed]");
+        await Expect(notShown).ToHaveCountAsync(4);
+        await Expect(notShown.First).ToContainTextAsync("Denied: carol@demo.test has not shown this camera to IFTTT.");
+        // The sentence links to where carol's choices are made.
+        await Expect(notShown.First.GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("accounts/[0-9a-f-]{36}/links$"));
 
         // Who owned it yesterday? Bob, as the ledger says.
-        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        await page.GetByTestId("owner-at-input").FillAsync(yesterday);
-        await page.GetByTestId("owner-at-input").PressAsync("Tab");
-        await page.GetByTestId("owner-at-submit").ClickAsync();
+        await SupportPages.OwnerAtAsync(page, DateTime.UtcNow.AddDays(-1), "en");
         await Expect(page.GetByTestId("owner-at-result")).ToContainTextAsync("the owner was bob@demo.test");
-        // The picture shows the page, not the toast that confirmed the transfer.
-        await Expect(page.Locator(".rz-notification-item")).ToHaveCountAsync(0);
 
         await Session.ScreenshotAsync(page, "device-page.png");
     }

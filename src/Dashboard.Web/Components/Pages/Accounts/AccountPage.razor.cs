@@ -1,22 +1,23 @@
-using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Accounts;
+using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
-using Dashboard.Web.Privacy;
+using Dashboard.Web.Components.Actions;
 using Dashboard.Web.Components.Shared;
+using Dashboard.Web.Privacy;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Components.Pages.Accounts;
 
 /// <summary>
 /// A customer account for support: its cameras (paged), its linked services and what each is shown, lock and unlock;
-/// for vendor admins, erasure of its personal data (decision 0029).
+/// for vendor admins, erasure of its personal data (decision 0029). Every change goes through <see cref="ActionHost"/>.
 /// </summary>
 public sealed partial class AccountPage
 {
@@ -25,14 +26,18 @@ public sealed partial class AccountPage
     private Paged<DeviceSummary> owned = new(0, []);
     private IReadOnlyList<AccountLinkView> links = [];
     private bool loaded;
-    private string? busy;
+    private bool reasonProblem;
     private int version;
     private DateTime? erasedAt;
     private AccountErasureReport? erasure;
     private string? erasureProblem;
+    private ActionHost? actions;
 
     /// <summary>The account operations the signed-in user may perform here (the account handler's answer).</summary>
     private IReadOnlySet<string> allowed = new HashSet<string>();
+
+    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
+    private string? recordedRead;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -41,30 +46,26 @@ public sealed partial class AccountPage
     [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
     public string? Reason { get; set; }
 
-
     [Inject] private AccountOverview Accounts { get; set; } = default!;
     [Inject] private AccountLockService Locks { get; set; } = default!;
     [Inject] private AccountErasure Erasure { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
+    [Inject] private StaffPageReads Reads { get; set; } = default!;
+    [Inject] private IStringLocalizer<AccountPage> L { get; set; } = default!;
 
     /// <summary>An erased account is shown by its pseudonym (its display name), not the placeholder email behind it.</summary>
     private string Title => erasedAt is null ? account!.Email : account!.DisplayName;
-    [Inject] private StaffPageReads Reads { get; set; } = default!;
 
-    private string? reasonProblem;
+    private bool Busy => actions?.Busy == true;
 
     private bool Allows(AccountOperationRequirement operation) => allowed.Contains(operation.Name);
 
-    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
-    private string? recordedRead;
-
     protected override async Task OnParametersSetAsync()
     {
-        (var reason, reasonProblem) = StaffReadReason.ForPage(Reason);
-        if (reasonProblem is not null)
+        (var reason, var problem) = StaffReadReason.ForPage(Reason);
+        reasonProblem = problem is not null;
+        if (reasonProblem)
         {
             account = null;
             loaded = true;
@@ -72,6 +73,8 @@ public sealed partial class AccountPage
         }
         await LoadAsync(opening: true, reason);
     }
+
+    private Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync(bool opening = false, string? reason = null)
     {
@@ -99,104 +102,88 @@ public sealed partial class AccountPage
 
     private async Task EraseAsync()
     {
-        if (!Allows(AccountOperations.Erase))
+        if (actions is null || account is null || !Allows(AccountOperations.Erase))
         {
             return;
         }
-        var parameters = new Dictionary<string, object?>
-        {
-            [nameof(ReasonDialog.Summary)] = $"Erase {account!.Email}: its email, name and sign-in are replaced by a pseudonym, "
-                + "text naming it in reasons is rewritten or cleared, and its linked services end. This cannot be undone. "
-                + "Its devices must be released first.",
-            [nameof(ReasonDialog.ConfirmText)] = "Erase",
-            [nameof(ReasonDialog.ConfirmStyle)] = ButtonStyle.Danger,
-            [nameof(ReasonDialog.MaxReasonLength)] = 2000,
-        };
-        if (await Dialogs.OpenAsync<ReasonDialog>($"Erase {account.Email}", parameters,
-                new DialogOptions { Width = "34rem" }) is not ReasonDialogResult answer)
-        {
-            return;
-        }
+        var shown = account;
         erasure = null;
         erasureProblem = null;
-        busy = $"Erasing {account.Email}: ending its links and waiting until every enforcement point has applied it…";
-        StateHasChanged();
-        try
+        await actions.RunAsync(new ActionRequest
         {
-            var actor = (await Authentication.GetAuthenticationStateAsync()).User.ChangeActor();
-            var result = await Erasure.EraseAsync(account.Id, answer.Reason, actor, CancellationToken.None);
+            Title = L["EraseTitle", shown.Email],
+            Summary = L["EraseSummary", shown.Email],
+            ConfirmText = L["EraseConfirm"],
+            BusyText = L["EraseBusy", shown.Email],
+            Destructive = true,
+            MaxReasonLength = 2000,
+        }, async input =>
+        {
+            var result = await Erasure.EraseAsync(shown.Id, input.Reason!, await ActorAsync(), CancellationToken.None);
             erasure = result.Report;
-            erasureProblem = result.Problem;
-        }
-        catch (PropagationTimeoutException)
-        {
-            erasureProblem = "The erasure is saved; some enforcement points have not yet confirmed that its links ended.";
-        }
-        finally
-        {
-            busy = null;
-            await LoadAsync();
-        }
+            erasureProblem = result.Outcome switch
+            {
+                AccountErasureOutcome.Done => null,
+                AccountErasureOutcome.NotFound => L["GoneRefusal"],
+                AccountErasureOutcome.Conflict => await ErasureConflictAsync(shown.Id),
+            };
+            return erasureProblem is null
+                ? ActionOutcome.Done(L["EraseDone", result.Report!.Pseudonym])
+                : ActionOutcome.Refused(erasureProblem);
+        });
     }
 
-    private static string StepText(ErasureStep step) =>
-        $"{step.Name.Replace('_', ' ')}: {step.Erased} changed"
-        + (step.Kept > 0 ? $", {step.Kept} kept ({step.Note})" : "");
-
-    private Task LockAsync() => ChangeAsync(
-        $"Lock {account!.Email}: every service is denied this account's cameras (account_locked) until it is unlocked.",
-        "Lock", ButtonStyle.Danger, Locks.LockAsync, "Locking");
-
-    private Task UnlockAsync() => ChangeAsync(
-        $"Unlock {account!.Email}: its linked services may reach the cameras it exposes again.",
-        "Unlock", ButtonStyle.Primary, Locks.UnlockAsync, "Unlocking");
-
-    private async Task ChangeAsync(
-        string summary, string confirm, ButtonStyle style,
-        Func<Guid, string, Core.Audit.ChangeActor, CancellationToken, Task<AccountLockResult>> change, string doing)
+    /// <summary>Core refuses an erasure while the account owns devices, or when it is already erased: said which.</summary>
+    private async Task<string> ErasureConflictAsync(Guid id)
     {
-        if (!Allows(AccountOperations.Lock))
+        if (await Erasure.ErasedAtAsync(id) is { } at)
+        {
+            return L["AlreadyErased", LinkTimes.Instant(at)];
+        }
+        var count = (await Accounts.FindAsync(id))?.DeviceCount ?? 0;
+        return L[PluralRule.IsOne(count) ? "OwnsDevicesOne" : "OwnsDevicesMany", count.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)];
+    }
+
+    private Task LockAsync() => ChangeLockAsync(lockIt: true);
+
+    private Task UnlockAsync() => ChangeLockAsync(lockIt: false);
+
+    private async Task ChangeLockAsync(bool lockIt)
+    {
+        if (actions is null || account is null || !Allows(AccountOperations.Lock))
         {
             return;
         }
-        var parameters = new Dictionary<string, object?>
+        var shown = account;
+        var verb = lockIt ? "Lock" : "Unlock";
+        await actions.RunAsync(new ActionRequest
         {
-            [nameof(ReasonDialog.Summary)] = summary,
-            [nameof(ReasonDialog.ConfirmText)] = confirm,
-            [nameof(ReasonDialog.ConfirmStyle)] = style,
-            [nameof(ReasonDialog.MaxReasonLength)] = 2000,
-        };
-        if (await Dialogs.OpenAsync<ReasonDialog>($"{confirm} {account!.Email}", parameters,
-                new DialogOptions { Width = "34rem" }) is not ReasonDialogResult answer)
-        {
-            return;
-        }
-        busy = $"{doing} {account.Email}: waiting until every enforcement point has applied it…";
-        StateHasChanged();
-        try
+            Title = L[$"{verb}Title", shown.Email],
+            Summary = L[$"{verb}Summary", shown.Email],
+            ConfirmText = L[$"{verb}Confirm"],
+            BusyText = L[$"{verb}Busy", shown.Email],
+            Destructive = lockIt,
+            MaxReasonLength = 2000,
+        }, async input =>
         {
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
-            var result = (await Authorization.AuthorizeAsync(user, new AccountResource(account.Id), AccountOperations.Lock)).Succeeded
-                ? await change(account.Id, answer.Reason, user.ChangeActor(), CancellationToken.None)
-                : new AccountLockResult(AccountLockOutcome.NotFound, Problem: $"No account has the id '{account.Id}'.");
-            if (result.Outcome == AccountLockOutcome.Done)
+            // Asked again when acting, not only when the buttons were drawn.
+            if (!(await Authorization.AuthorizeAsync(user, new AccountResource(shown.Id), AccountOperations.Lock)).Succeeded)
             {
-                Notifications.Notify(NotificationSeverity.Success, $"{confirm} done", $"{account.Email} is {result.Account?.Status.ToString().ToLowerInvariant()}.");
+                return ActionOutcome.Refused(L["GoneRefusal"]);
             }
-            else
+            var result = lockIt
+                ? await Locks.LockAsync(shown.Id, input.Reason!, user.ChangeActor(), CancellationToken.None)
+                : await Locks.UnlockAsync(shown.Id, input.Reason!, user.ChangeActor(), CancellationToken.None);
+            return result.Outcome switch
             {
-                Notifications.Notify(NotificationSeverity.Error, "Not done", result.Problem ?? "", duration: 15_000);
-            }
-        }
-        catch (PropagationTimeoutException)
-        {
-            Notifications.Notify(NotificationSeverity.Warning, "Recorded, not yet confirmed everywhere",
-                "The change is saved; some enforcement points have not confirmed it yet.", duration: 15_000);
-        }
-        finally
-        {
-            busy = null;
-            await LoadAsync();
-        }
+                AccountLockOutcome.Done => ActionOutcome.Done(L[lockIt ? "LockDone" : "UnlockDone", shown.Email]),
+                AccountLockOutcome.NotFound => ActionOutcome.Refused(L["GoneRefusal"]),
+                // Someone else locked or unlocked it meanwhile: it is already as asked.
+                AccountLockOutcome.Conflict => ActionOutcome.Refused(L[lockIt ? "AlreadyLocked" : "AlreadyUnlocked", shown.Email]),
+            };
+        });
     }
+
+    private async Task<ChangeActor> ActorAsync() => (await Authentication.GetAuthenticationStateAsync()).User.ChangeActor();
 }

@@ -1,22 +1,22 @@
 using Dashboard.Core.Access;
-using Dashboard.Core.Access.Propagation;
 using Dashboard.Core.Devices;
 using Dashboard.Core.Devices.Ownership;
 using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
+using Dashboard.Web.Components.Actions;
 using Dashboard.Web.Privacy;
-using Dashboard.Web.Components.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using Microsoft.Extensions.Localization;
 
 namespace Dashboard.Web.Components.Pages.Devices;
 
 /// <summary>
 /// "Who owns this camera, who owned it before, and who can see it right now": identity, owner, effective access,
-/// ownership timeline, and the claim, transfer and release operations (each confirmed in a dialog with a reason).
+/// ownership timeline, and the claim, transfer and release operations (each confirmed with a reason, through
+/// <see cref="ActionHost"/>).
 /// </summary>
 public sealed partial class DevicePage
 {
@@ -24,10 +24,14 @@ public sealed partial class DevicePage
     private IReadOnlyList<EffectiveAccessEntry> access = [];
     private IReadOnlyList<OwnershipEntry> timeline = [];
     private bool loaded;
-    private string? busy;
+    private bool reasonProblem;
+    private ActionHost? actions;
 
     /// <summary>The device operations the signed-in user may perform here (the device handler's answer).</summary>
     private IReadOnlySet<string> allowed = new HashSet<string>();
+
+    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
+    private string? recordedRead;
 
     [Parameter]
     public string Serial { get; set; } = "";
@@ -36,28 +40,24 @@ public sealed partial class DevicePage
     [SupplyParameterFromQuery(Name = StaffReadReason.Parameter)]
     public string? Reason { get; set; }
 
-
     [Inject] private DeviceSearch Devices { get; set; } = default!;
     [Inject] private EffectiveAccess Access { get; set; } = default!;
     [Inject] private OwnershipHistory History { get; set; } = default!;
     [Inject] private OwnershipService Ownership { get; set; } = default!;
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-    [Inject] private NotificationService Notifications { get; set; } = default!;
     [Inject] private AuthenticationStateProvider Authentication { get; set; } = default!;
     [Inject] private IAuthorizationService Authorization { get; set; } = default!;
     [Inject] private StaffPageReads Reads { get; set; } = default!;
+    [Inject] private IStringLocalizer<DevicePage> L { get; set; } = default!;
 
-    private string? reasonProblem;
+    private bool Busy => actions?.Busy == true;
 
     private bool Allows(DeviceOperationRequirement operation) => allowed.Contains(operation.Name);
 
-    /// <summary>The read this page instance has recorded: a re-render or a reload after a change is no new read.</summary>
-    private string? recordedRead;
-
     protected override async Task OnParametersSetAsync()
     {
-        (var reason, reasonProblem) = StaffReadReason.ForPage(Reason);
-        if (reasonProblem is not null)
+        (var reason, var problem) = StaffReadReason.ForPage(Reason);
+        reasonProblem = problem is not null;
+        if (reasonProblem)
         {
             device = null;
             loaded = true;
@@ -65,6 +65,8 @@ public sealed partial class DevicePage
         }
         await LoadAsync(opening: true, reason);
     }
+
+    private Task ReloadAsync() => LoadAsync();
 
     private async Task LoadAsync(bool opening = false, string? reason = null)
     {
@@ -93,80 +95,54 @@ public sealed partial class DevicePage
         loaded = true;
     }
 
-    private Task ClaimAsync() => ChangeAsync(
-        $"Claim {device!.Serial} for an account. From then on that account's linked services may reach it once it exposes it.",
-        "Claim", ButtonStyle.Primary, accountLabel: "Account (email)",
-        (reason, account) => OwnershipChange.Claim(device.Serial, account!.Value, reason, device.OwnershipVersion),
-        "Claiming", DeviceOperations.Claim);
+    private Task ClaimAsync() => ChangeAsync(DeviceOperations.Claim, Request("Claim", asksAccount: true),
+        (d, input) => OwnershipChange.Claim(d.Serial, input.Account!.Id, input.Reason!, d.OwnershipVersion));
 
-    private Task TransferAsync() => ChangeAsync(
-        $"Transfer {device!.Serial} from {device.Owner?.Email} to another account. {device.Owner?.Email}'s services lose it "
-            + "at once and its exposures of it are removed.",
-        "Transfer", ButtonStyle.Primary, accountLabel: "New owner (email)",
-        (reason, account) => OwnershipChange.Transfer(device.Serial, account!.Value, reason, device.OwnershipVersion),
-        "Transferring", DeviceOperations.Transfer);
+    private Task TransferAsync() => ChangeAsync(DeviceOperations.Transfer, Request("Transfer", asksAccount: true),
+        (d, input) => OwnershipChange.Transfer(d.Serial, input.Account!.Id, input.Reason!, d.OwnershipVersion));
 
-    private Task ReleaseAsync() => ChangeAsync(
-        $"Release {device!.Serial} from {device.Owner?.Email}: it will have no owner, and no service will reach it.",
-        "Release", ButtonStyle.Danger, accountLabel: null,
-        (reason, _) => OwnershipChange.Release(device.Serial, reason, device.OwnershipVersion),
-        "Releasing", DeviceOperations.Release);
+    private Task ReleaseAsync() => ChangeAsync(DeviceOperations.Release, Request("Release", destructive: true),
+        (d, input) => OwnershipChange.Release(d.Serial, input.Reason!, d.OwnershipVersion));
+
+    /// <summary>The confirmation of an ownership operation, from its texts in <c>DevicePage.resx</c> (<c>{verb}Title</c>, ...).</summary>
+    private ActionRequest Request(string verb, bool asksAccount = false, bool destructive = false) => new()
+    {
+        Title = L[$"{verb}Title", device!.Serial],
+        Summary = L[$"{verb}Summary", device.Serial, device.Owner?.Email ?? ""],
+        ConfirmText = L[$"{verb}Confirm"],
+        BusyText = L[$"{verb}Busy", device.Serial],
+        AccountLabel = asksAccount ? L[$"{verb}Account"].Value : null,
+        Destructive = destructive,
+        MaxReasonLength = OwnershipService.MaxReasonLength,
+    };
 
     private async Task ChangeAsync(
-        string summary, string confirm, ButtonStyle style, string? accountLabel,
-        Func<string, Guid?, OwnershipChange> change, string doing, DeviceOperationRequirement operation)
+        DeviceOperationRequirement operation, ActionRequest request, Func<DeviceDetails, ActionInput, OwnershipChange> change)
     {
-        if (!Allows(operation))
+        if (actions is null || device is null || !Allows(operation))
         {
             return;
         }
-        var parameters = new Dictionary<string, object?>
-        {
-            [nameof(ReasonDialog.Summary)] = summary,
-            [nameof(ReasonDialog.ConfirmText)] = confirm,
-            [nameof(ReasonDialog.ConfirmStyle)] = style,
-            [nameof(ReasonDialog.AccountLabel)] = accountLabel,
-            [nameof(ReasonDialog.MaxReasonLength)] = OwnershipService.MaxReasonLength,
-        };
-        if (await Dialogs.OpenAsync<ReasonDialog>($"{confirm} {device!.Serial}", parameters,
-                new DialogOptions { Width = "34rem" }) is not ReasonDialogResult answer)
-        {
-            return;
-        }
-
-        busy = $"{doing} {device.Serial}: waiting until every enforcement point has applied it…";
-        StateHasChanged();
-        try
+        var shown = device;
+        await actions.RunAsync(request, async input =>
         {
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
             // Asked again of the device as it is now, not as it was when the buttons were drawn.
-            var current = await Devices.FindAsync(device.Serial);
+            var current = await Devices.FindAsync(shown.Serial);
             if (current is null || !(await Authorization.AuthorizeAsync(user, DeviceResource.Of(current), operation)).Succeeded)
             {
-                Notifications.Notify(NotificationSeverity.Error, "Not done", $"No device has the serial '{device.Serial}'.", duration: 15_000);
-                return;
+                return ActionOutcome.Refused(L["GoneRefusal", shown.Serial]);
             }
-            var result = await Ownership.ChangeAsync(change(answer.Reason, answer.Account?.Id), user.ChangeActor());
-            if (result.Outcome == OwnershipOutcome.Done)
+            var asked = change(shown, input);
+            if (OwnershipRefusals.Before(asked, shown, current) is { } before)
             {
-                Notifications.Notify(NotificationSeverity.Success, $"{confirm} done",
-                    $"{device.Serial} is now {(result.Device?.Owner is { } owner ? "owned by " + owner.Email : "without owner")}.");
+                return ActionOutcome.Refused(L[before.Key, before.Arguments]);
             }
-            else
-            {
-                Notifications.Notify(NotificationSeverity.Error, "Not done", result.Problem ?? "", duration: 15_000);
-            }
-        }
-        catch (PropagationTimeoutException)
-        {
-            Notifications.Notify(NotificationSeverity.Warning, "Recorded, not yet confirmed everywhere",
-                "The change is saved; some enforcement points have not confirmed it yet. It takes effect there as they do.",
-                duration: 15_000);
-        }
-        finally
-        {
-            busy = null;
-            await LoadAsync();
-        }
+            var result = await Ownership.ChangeAsync(asked, user.ChangeActor());
+            var words = OwnershipRefusals.After(result, shown);
+            return result.Outcome == OwnershipOutcome.Done
+                ? ActionOutcome.Done(L[words.Key, words.Arguments])
+                : ActionOutcome.Refused(L[words.Key, words.Arguments]);
+        });
     }
 }
