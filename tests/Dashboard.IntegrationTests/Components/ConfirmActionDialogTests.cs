@@ -75,6 +75,46 @@ public sealed class ConfirmActionDialogTests(DashboardAppFactory app) : IClassFi
     }
 
     [Fact]
+    public async Task Confirm_AfterAnUnknownEmail_WithAKnownOne_Runs()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+        var (host, provider) = Render(ctx);
+        var running = ctx.Renderer.Dispatcher.InvokeAsync(() => host.Instance.RunAsync(Transfer, _ => Task.FromResult(ActionOutcome.Done("done"))));
+        provider.WaitForElement("[data-testid=reason-dialog-account]").Input("nobody@demo.test");
+        provider.Find("[data-testid=reason-dialog-reason]").Input("ticket 42");
+        provider.Find("[data-testid=reason-dialog-confirm]").Click();
+        provider.WaitForAssertion(() => provider.Markup.ShouldContain("No account has the email"));
+
+        provider.Find("[data-testid=reason-dialog-account]").Input("bob@demo.test");
+        provider.Find("[data-testid=reason-dialog-confirm]").Click();
+
+        (await running.WaitAsync(TimeSpan.FromSeconds(15))).ShouldNotBeNull().Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Check_Refusing_KeepsTheDialogAndWhatWasTyped_AndRunsNothing()
+    {
+        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+        var (host, provider) = Render(ctx);
+        var ran = false;
+        var request = Transfer with { Check = input => Task.FromResult<string?>(input.Account?.Email == "bob@demo.test" ? "bob owns it already" : null) };
+        var running = ctx.Renderer.Dispatcher.InvokeAsync(() => host.Instance.RunAsync(request, _ =>
+        {
+            ran = true;
+            return Task.FromResult(ActionOutcome.Done("done"));
+        }));
+
+        provider.WaitForElement("[data-testid=reason-dialog-account]").Input("bob@demo.test");
+        provider.Find("[data-testid=reason-dialog-reason]").Input("sold");
+        provider.Find("[data-testid=reason-dialog-confirm]").Click();
+
+        provider.WaitForAssertion(() => provider.Find("[data-testid=reason-dialog-refusal]").TextContent.ShouldBe("bob owns it already"));
+        provider.Find("[data-testid=reason-dialog-reason]").GetAttribute("value").ShouldBe("sold");
+        ran.ShouldBeFalse();
+        running.IsCompleted.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Cancel_RunsNothingAndDoesNotReload()
     {
         await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");

@@ -75,7 +75,7 @@ public sealed class DevicePageTests(DashboardAppFactory app) : IClassFixture<Das
     }
 
     [Fact]
-    public async Task TransferToTheCurrentOwner_IsRefusedInWords_AndChangesNothing()
+    public async Task TransferToTheCurrentOwner_IsRefusedInTheConfirmation_WhichKeepsTheReason_AndChangesNothing()
     {
         await using var ctx = await SupportPageContext.ForAsync(app, "support@demo.test");
         var dialogs = ctx.Render<MudDialogProvider>();
@@ -90,8 +90,10 @@ public sealed class DevicePageTests(DashboardAppFactory app) : IClassFixture<Das
         dialogs.Find("[data-testid=reason-dialog-reason]").Input("sold to bob");
         dialogs.Find("[data-testid=reason-dialog-confirm]").Click();
 
-        snackbars.WaitForAssertion(() => snackbars.Markup.ShouldContain(
-            "Not done: DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account."), TimeSpan.FromSeconds(15));
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid=reason-dialog-refusal]").TextContent.ShouldContain(
+            "DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account."), TimeSpan.FromSeconds(15));
+        dialogs.Find("[data-testid=reason-dialog-reason]").GetAttribute("value").ShouldBe("sold to bob");
+        snackbars.Markup.ShouldNotContain("DEMO-CAM-0003");
         page.WaitForAssertion(() => page.Find("[data-testid=device-owner]").TextContent.Trim().ShouldBe("bob@demo.test"));
         page.Find("[data-testid=ownership-version]").TextContent.ShouldBe(version);
     }

@@ -31,7 +31,7 @@ internal static class InteractiveAppPages
         ctx.AddBunitPersistentComponentState();
         ctx.Services.AddScoped(sp => new StaffPageReads(
             sp.GetRequiredService<ScopeLease>().Scope.ServiceProvider.GetRequiredService<StaffAccessLog>(),
-            sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<PersistentComponentState>()));
+            sp.GetRequiredService<AuthenticationStateProvider>()));
         ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }

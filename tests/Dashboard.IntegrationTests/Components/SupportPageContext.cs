@@ -35,8 +35,7 @@ internal static class SupportPageContext
         ctx.Services.AddSingleton(_ => new AppScope(app.Services.CreateAsyncScope()));
         ctx.Services.AddScoped(s => new StaffPageReads(
             s.GetRequiredService<AppScope>().Services.GetRequiredService<StaffAccessLog>(),
-            s.GetRequiredService<AuthenticationStateProvider>(),
-            s.GetRequiredService<AppScope>().Services.GetRequiredService<PersistentComponentState>()));
+            s.GetRequiredService<AuthenticationStateProvider>()));
         ctx.Services.AddSingleton(s => s.GetRequiredService<AppScope>().Services.GetRequiredService<IAuthorizationService>());
         // Last: the renderer comes from the services, and none may be added once one is read.
         ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

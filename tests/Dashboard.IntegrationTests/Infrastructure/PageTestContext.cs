@@ -29,6 +29,7 @@ public sealed class PageTestContext : BunitContext
         Services.AddDashboardLocalization();
         Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(user));
         Services.AddCascadingAuthenticationState();
+        this.AddBunitPersistentComponentState();
         Services.AddFallbackServiceProvider(_appScope.ServiceProvider);
     }
 

@@ -26,6 +26,12 @@ public sealed record ActionRequest
 
     /// <summary>Set to ask for an account by email (claims, transfers); the input then carries the account found.</summary>
     public string? AccountLabel { get; init; }
+
+    /// <summary>
+    /// A refusal known before running (a transfer to the current owner): the sentence to show, or null to go on. The
+    /// confirmation stays open with what was typed, the refusal beside it, and nothing runs.
+    /// </summary>
+    public Func<ActionInput, Task<string?>>? Check { get; init; }
 }
 
 /// <summary>What the person gave in the confirmation.</summary>

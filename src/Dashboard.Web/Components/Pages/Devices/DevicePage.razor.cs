@@ -124,6 +124,14 @@ public sealed partial class DevicePage
             return;
         }
         var shown = device;
+        // What can be refused from the device as shown (a transfer to its current owner) is refused in the
+        // confirmation, which keeps the reason typed; the same check runs again on the device as it is now.
+        request = request with
+        {
+            Check = input => Task.FromResult(OwnershipRefusals.Before(change(shown, input), shown, shown) is { } refused
+                ? L[refused.Key, refused.Arguments].Value
+                : null),
+        };
         await actions.RunAsync(request, async input =>
         {
             var user = (await Authentication.GetAuthenticationStateAsync()).User;
