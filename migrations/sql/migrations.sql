@@ -1014,3 +1014,198 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207204107_BlastRadiusExposures') THEN
+    CREATE TABLE blast_radius_exposures (
+        link_id uuid NOT NULL,
+        device_id uuid NOT NULL,
+        account_id uuid NOT NULL,
+        integration_id uuid NOT NULL,
+        granted_actions integer NOT NULL,
+        model character varying(120) NOT NULL,
+        firmware character varying(64) NOT NULL,
+        region character varying(16) NOT NULL,
+        serial character varying(64) NOT NULL,
+        CONSTRAINT pk_blast_radius_exposures PRIMARY KEY (link_id, device_id)
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207204107_BlastRadiusExposures') THEN
+    CREATE INDEX ix_blast_radius_exposures_device_id ON blast_radius_exposures (device_id);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207204107_BlastRadiusExposures') THEN
+    -- Nothing may change between the fill and the triggers that take over from it.
+    LOCK TABLE devices, account_links, device_exposures IN SHARE ROW EXCLUSIVE MODE;
+
+    INSERT INTO blast_radius_exposures
+        (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
+    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
+    FROM device_exposures e
+    JOIN account_links l ON l.id = e.link_id
+    JOIN devices d ON d.id = e.device_id
+    WHERE l.status = 'Active' AND d.owner_id = l.account_id;
+
+    -- Locks the links and devices of the given exposures (in key order, so bulk writers queue rather than
+    -- deadlock), then deletes their rows and inserts them again as the base tables hold them after the locks (none
+    -- where the link is not active or the device is not owned by the link's account).
+    CREATE FUNCTION blast_radius_rebuild(link_ids uuid[], device_ids uuid[]) RETURNS void
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM 1 FROM account_links l WHERE l.id IN (SELECT unnest(link_ids)) ORDER BY l.id FOR SHARE;
+        PERFORM 1 FROM devices d WHERE d.id IN (SELECT unnest(device_ids)) ORDER BY d.id FOR SHARE;
+        DELETE FROM blast_radius_exposures r
+        USING unnest(link_ids, device_ids) AS x(link_id, device_id)
+        WHERE r.link_id = x.link_id AND r.device_id = x.device_id;
+        INSERT INTO blast_radius_exposures
+        (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
+    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
+        FROM unnest(link_ids, device_ids) AS x(link_id, device_id)
+        JOIN device_exposures e ON e.link_id = x.link_id AND e.device_id = x.device_id
+        JOIN account_links l ON l.id = e.link_id
+        JOIN devices d ON d.id = e.device_id
+        WHERE l.status = 'Active' AND d.owner_id = l.account_id;
+    END;
+    $$;
+
+    -- A new exposure has no row yet (its key was free): lock its link and device, then insert what they allow.
+    CREATE FUNCTION blast_radius_exposures_added() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM 1 FROM account_links l WHERE l.id IN (SELECT link_id FROM added_exposures) ORDER BY l.id FOR SHARE;
+        PERFORM 1 FROM devices d WHERE d.id IN (SELECT device_id FROM added_exposures) ORDER BY d.id FOR SHARE;
+        INSERT INTO blast_radius_exposures
+        (link_id, device_id, account_id, integration_id, granted_actions, model, firmware, region, serial)
+    SELECT e.link_id, e.device_id, l.account_id, l.integration_id, l.granted_actions, d.model, d.firmware, d.region, d.serial
+        FROM added_exposures e
+        JOIN account_links l ON l.id = e.link_id
+        JOIN devices d ON d.id = e.device_id
+        WHERE l.status = 'Active' AND d.owner_id = l.account_id;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE FUNCTION blast_radius_exposures_removed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM blast_radius_exposures r
+        USING removed_exposures o
+        WHERE r.link_id = o.link_id AND r.device_id = o.device_id;
+        RETURN NULL;
+    END;
+    $$;
+
+    -- A link's rows depend on its account, integration, status and grant; rebuild the exposures of those that changed.
+    CREATE FUNCTION blast_radius_links_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    DECLARE link_ids uuid[]; device_ids uuid[];
+    BEGIN
+        -- Their exposures, locked (see blast_radius_rebuild for the links and devices).
+        SELECT array_agg(x.link_id), array_agg(x.device_id) INTO link_ids, device_ids
+        FROM (SELECT e.link_id, e.device_id FROM device_exposures e
+              WHERE e.link_id IN (
+                  SELECT n.id FROM new_links n JOIN old_links o ON o.id = n.id
+                  WHERE (n.account_id, n.integration_id, n.status, n.granted_actions)
+                        IS DISTINCT FROM (o.account_id, o.integration_id, o.status, o.granted_actions))
+              ORDER BY e.link_id, e.device_id FOR SHARE) AS x;
+        IF link_ids IS NOT NULL THEN
+            PERFORM blast_radius_rebuild(link_ids, device_ids);
+        END IF;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE FUNCTION blast_radius_links_removed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM blast_radius_exposures r USING removed_links o WHERE r.link_id = o.id;
+        RETURN NULL;
+    END;
+    $$;
+
+    -- A device's rows depend on its owner and its filter columns; rebuild the exposures of those that changed.
+    CREATE FUNCTION blast_radius_devices_changed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    DECLARE link_ids uuid[]; device_ids uuid[];
+    BEGIN
+        -- Their exposures, locked (see blast_radius_rebuild for the links and devices).
+        SELECT array_agg(x.link_id), array_agg(x.device_id) INTO link_ids, device_ids
+        FROM (SELECT e.link_id, e.device_id FROM device_exposures e
+              WHERE e.device_id IN (
+                  SELECT n.id FROM new_devices n JOIN old_devices o ON o.id = n.id
+                  WHERE (n.owner_id, n.model, n.firmware, n.region, n.serial)
+                        IS DISTINCT FROM (o.owner_id, o.model, o.firmware, o.region, o.serial))
+              ORDER BY e.link_id, e.device_id FOR SHARE) AS x;
+        IF link_ids IS NOT NULL THEN
+            PERFORM blast_radius_rebuild(link_ids, device_ids);
+        END IF;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE FUNCTION blast_radius_devices_removed() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        DELETE FROM blast_radius_exposures r USING removed_devices o WHERE r.device_id = o.id;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE FUNCTION blast_radius_truncated() RETURNS trigger
+    LANGUAGE plpgsql AS $$
+    BEGIN
+        TRUNCATE blast_radius_exposures;
+        RETURN NULL;
+    END;
+    $$;
+
+    CREATE TRIGGER blast_radius_exposures_added
+        AFTER INSERT ON device_exposures REFERENCING NEW TABLE AS added_exposures
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_exposures_added();
+    CREATE TRIGGER blast_radius_exposures_removed
+        AFTER DELETE ON device_exposures REFERENCING OLD TABLE AS removed_exposures
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_exposures_removed();
+    CREATE TRIGGER blast_radius_exposures_truncated
+        AFTER TRUNCATE ON device_exposures
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_truncated();
+    CREATE TRIGGER blast_radius_links_changed
+        AFTER UPDATE ON account_links REFERENCING OLD TABLE AS old_links NEW TABLE AS new_links
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_links_changed();
+    CREATE TRIGGER blast_radius_links_removed
+        AFTER DELETE ON account_links REFERENCING OLD TABLE AS removed_links
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_links_removed();
+    CREATE TRIGGER blast_radius_devices_changed
+        AFTER UPDATE ON devices REFERENCING OLD TABLE AS old_devices NEW TABLE AS new_devices
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_devices_changed();
+    CREATE TRIGGER blast_radius_devices_removed
+        AFTER DELETE ON devices REFERENCING OLD TABLE AS removed_devices
+        FOR EACH STATEMENT EXECUTE FUNCTION blast_radius_devices_removed();
+
+    ALTER TABLE device_exposures ENABLE ALWAYS TRIGGER blast_radius_exposures_added;
+    ALTER TABLE device_exposures ENABLE ALWAYS TRIGGER blast_radius_exposures_removed;
+    ALTER TABLE device_exposures ENABLE ALWAYS TRIGGER blast_radius_exposures_truncated;
+    ALTER TABLE account_links ENABLE ALWAYS TRIGGER blast_radius_links_changed;
+    ALTER TABLE account_links ENABLE ALWAYS TRIGGER blast_radius_links_removed;
+    ALTER TABLE devices ENABLE ALWAYS TRIGGER blast_radius_devices_changed;
+    ALTER TABLE devices ENABLE ALWAYS TRIGGER blast_radius_devices_removed;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM __ef_migrations_history WHERE "MigrationId" = '20261207204107_BlastRadiusExposures') THEN
+    INSERT INTO __ef_migrations_history ("MigrationId", "ProductVersion")
+    VALUES ('20261207204107_BlastRadiusExposures', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -862,6 +862,61 @@ namespace Dashboard.Migrations.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dashboard.Core.KillSwitches.BlastRadiusExposure", b =>
+                {
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("device_id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Firmware")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("firmware");
+
+                    b.Property<int>("GrantedActions")
+                        .HasColumnType("integer")
+                        .HasColumnName("granted_actions");
+
+                    b.Property<Guid>("IntegrationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("integration_id");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial");
+
+                    b.HasKey("LinkId", "DeviceId")
+                        .HasName("pk_blast_radius_exposures");
+
+                    b.HasIndex("DeviceId")
+                        .HasDatabaseName("ix_blast_radius_exposures_device_id");
+
+                    b.ToTable("blast_radius_exposures", (string)null);
+                });
+
             modelBuilder.Entity("Dashboard.Core.KillSwitches.KillSwitch", b =>
                 {
                     b.Property<Guid>("Id")

@@ -28,6 +28,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AccountLink> AccountLinks => Set<AccountLink>();
     public DbSet<DeviceExposure> DeviceExposures => Set<DeviceExposure>();
     public DbSet<KillSwitch> KillSwitches => Set<KillSwitch>();
+    public DbSet<BlastRadiusExposure> BlastRadiusExposures => Set<BlastRadiusExposure>();
     public DbSet<PolicyRevision> PolicyRevisions => Set<PolicyRevision>();
     public DbSet<EnforcementPoint> EnforcementPoints => Set<EnforcementPoint>();
     public DbSet<NotOwnerDecision> NotOwnerDecisions => Set<NotOwnerDecision>();

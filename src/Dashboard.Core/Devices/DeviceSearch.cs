@@ -12,27 +12,30 @@ public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
 {
     /// <summary>Matching devices ordered by serial (byte order).</summary>
     public Task<Paged<DeviceSummary>> SearchAsync(string? query, PageRequest page, CancellationToken ct = default) =>
-        SearchAsync(query, FleetFilter.None, page, ct);
+        SearchAsync(query, FleetFilter.None, page, ct: ct);
 
     /// <summary>
     /// Devices matching the query and the fleet list's filter (both: AND), ordered by serial (byte order). Without a
     /// query this is the fleet list itself, so a filter means the same here as on the fleet page and its export.
     /// </summary>
-    public async Task<Paged<DeviceSummary>> SearchAsync(string? query, FleetFilter filter, PageRequest page, CancellationToken ct = default)
+    /// <remarks>A query's or filter's total is counted up to <see cref="CappedTotal.Limit"/> unless
+    /// <paramref name="count"/> asks for every match; the whole fleet's is always exact (a maintained counter).</remarks>
+    public async Task<Paged<DeviceSummary>> SearchAsync(
+        string? query, FleetFilter filter, PageRequest page, TotalCount count = TotalCount.Capped, CancellationToken ct = default)
     {
         var term = DeviceSearchTerm.Parse(query);
         if (term is null && filter != FleetFilter.None)
         {
-            return await new FleetList(contexts).ListAsync(filter, FleetSort.BySerial, page, ct);
+            return await new FleetList(contexts).ListAsync(filter, FleetSort.BySerial, page, count, ct);
         }
         await using var db = await contexts.CreateDbContextAsync(ct);
 
-        long total;
+        CountedTotal total;
         IQueryable<Device> rows;
         if (term is null)
         {
             // The maintained counter, not count(*): the whole fleet's count is linear in its size.
-            total = await FleetTotalsQuery.DevicesAsync(db, ct);
+            total = new CountedTotal(await FleetTotalsQuery.DevicesAsync(db, ct), Capped: false);
             // ORDER BY ... USING ~<~ walks the serial index (text_pattern_ops) in order, so a page of the whole
             // fleet costs a few index entries instead of sorting a million rows; EF cannot express USING.
             rows = db.Devices.FromSql(
@@ -42,16 +45,19 @@ public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
         {
             var ids = MatchingIds(db, term);
             var matching = Filtered(db.Devices.Where(d => ids.Contains(d.Id)), filter);
-            total = await matching.LongCountAsync(ct);
+            // A short prefix ("a") can match a large part of the fleet: stop counting past the cap.
+            total = count == TotalCount.Capped
+                ? new CountedTotal(await matching.Take(CappedTotal.ReadAtMost).LongCountAsync(ct), Capped: true)
+                : new CountedTotal(await matching.LongCountAsync(ct), Capped: false);
             rows = matching
                 .OrderBy(d => EF.Functions.Collate(d.Serial, TextOrder.Collation))
                 .Skip(SkipOf(page))
                 .Take(page.PageSize);
         }
 
-        if (page.Skip >= total)
+        if (total.IsPastTheEnd(page))
         {
-            return new Paged<DeviceSummary>(total, []);
+            return total.Page<DeviceSummary>([]);
         }
 
         var items = await rows
@@ -63,7 +69,7 @@ public sealed class DeviceSearch(IDbContextFactory<DashboardDbContext> contexts)
             })
             .ToListAsync(ct);
 
-        return new Paged<DeviceSummary>(total, items
+        return total.Page(items
             .Select(r => new DeviceSummary(
                 r.Serial, Device.FormatMac(r.Mac), r.Model, r.Firmware, r.Region, r.Status,
                 OwnerOf(r.OwnerId, r.OwnerEmail)))

@@ -41,27 +41,36 @@ public sealed record FleetFacets(IReadOnlyList<string> Models, IReadOnlyList<str
 /// </summary>
 public sealed class FleetList(IDbContextFactory<DashboardDbContext> contexts)
 {
-    public async Task<Paged<DeviceSummary>> ListAsync(FleetFilter filter, FleetSort sort, PageRequest page, CancellationToken ct = default)
+    /// <summary>A page of the list; a filtered total is counted up to <see cref="CappedTotal.Limit"/> (see <see cref="TotalCount"/>).</summary>
+    public Task<Paged<DeviceSummary>> ListAsync(FleetFilter filter, FleetSort sort, PageRequest page, CancellationToken ct = default) =>
+        ListAsync(filter, sort, page, TotalCount.Capped, ct);
+
+    public async Task<Paged<DeviceSummary>> ListAsync(
+        FleetFilter filter, FleetSort sort, PageRequest page, TotalCount count, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var (where, parameters) = Where(filter);
         // Every piece of SQL text comes from Where/OrderBy, which never copy caller text; values are parameters.
-        // Unfiltered, the maintained counter answers in one row read instead of counting the whole fleet.
+        // Unfiltered, the maintained counter answers in one row read instead of counting the whole fleet; filtered,
+        // counting stops one row past the cap unless the caller asks for every match.
+        var capped = where.Length > 0 && count == TotalCount.Capped;
         var countSql = where.Length == 0
             ? FleetTotalsQuery.DevicesSql
-            : "SELECT count(*) AS \"Value\" FROM devices d" + where;
-        var total = await db.Database
-            .SqlQueryRaw<long>(countSql, Clone(parameters))
-            .SingleAsync(ct);
-        if (page.Skip >= total)
+            : capped
+                ? $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM devices d{where} LIMIT {CappedTotal.ReadAtMost}) AS capped"
+                : "SELECT count(*) AS \"Value\" FROM devices d" + where;
+        var total = new CountedTotal(
+            await db.Database.SqlQueryRaw<long>(countSql, Clone(parameters)).SingleAsync(ct),
+            capped);
+        if (total.IsPastTheEnd(page))
         {
-            return new Paged<DeviceSummary>(total, []);
+            return total.Page<DeviceSummary>([]);
         }
         var sql = Select(where, sort) + " LIMIT @limit OFFSET @offset";
         var rows = await db.Database
             .SqlQueryRaw<FleetRow>(sql, [.. Clone(parameters), new NpgsqlParameter("limit", page.PageSize), new NpgsqlParameter("offset", page.Skip)])
             .ToListAsync(ct);
-        return new Paged<DeviceSummary>(total, rows.Select(r => r.ToSummary()).ToList());
+        return total.Page(rows.Select(r => r.ToSummary()).ToList());
     }
 
     /// <summary>Every matching device in list order, read from the database while the caller consumes it.</summary>

@@ -13,6 +13,9 @@ internal sealed record RadiusIntegration(Guid Id, string Key, IntegrationKind Ki
 /// The blast radius of a scope as one SQL statement: exposures whose link is active, whose device is still owned by the
 /// link's account, whose account is not locked, and for which at least one scoped action is both granted (link grant ∩
 /// integration actions) and not already denied by a switch that still denies. Every value travels as a parameter.
+/// The first two conditions are kept by the writers: <c>blast_radius_exposures</c> holds exactly those exposures, with
+/// the link's and device's columns (<see cref="BlastRadiusExposure"/>), so the statement reads one table and joins
+/// nothing at fleet scale (docs/decisions/0040-blast-radius-from-maintained-exposures.md).
 /// </summary>
 /// <remarks>
 /// At fleet scale the statement must stay a few set operations over the exposures, never work per row that grows with
@@ -34,41 +37,44 @@ internal static class BlastRadiusQuery
         var actions = ScopedActions(scope);
         var selected = integrations.Where(i => Selects(scope, i)).ToList();
         var where = new StringBuilder();
-        Narrow(where, command, "d.model", "models", scope.Models);
-        Narrow(where, command, "d.firmware", "firmware", scope.Firmware);
-        Narrow(where, command, "d.region", "regions", scope.Regions);
-        Narrow(where, command, "d.serial", "devices", scope.Devices);
+        Narrow(where, command, "r.model", "models", scope.Models);
+        Narrow(where, command, "r.firmware", "firmware", scope.Firmware);
+        Narrow(where, command, "r.region", "regions", scope.Regions);
+        // A scope naming devices or accounts is small: reach its rows through the devices' serial index and the
+        // links' account index rather than reading every row (the cost follows the radius, not the fleet).
+        if (scope.Devices is { Count: > 0 } devices)
+        {
+            where.Append(" AND r.device_id IN (SELECT d.id FROM devices d WHERE d.serial = ANY(@devices))");
+            command.Parameters.Add(new NpgsqlParameter<string[]>("devices", devices.ToArray()));
+        }
         if (scope.Accounts is { Count: > 0 } accounts)
         {
-            where.Append(" AND l.account_id = ANY(@accounts)");
+            where.Append(" AND r.account_id = ANY(@accounts)")
+                .Append(" AND r.link_id IN (SELECT l.id FROM account_links l WHERE l.account_id = ANY(@accounts))");
             command.Parameters.Add(new NpgsqlParameter<Guid[]>("accounts", accounts.ToArray()));
         }
         where.Append(" AND (").Append(StillGranted(command, selected, actions, denying)).Append(')');
-        Add(command, "active", nameof(LinkStatus.Active));
         Add(command, "locked", nameof(AccountStatus.Locked));
 
-        // Locked accounts are few (a partial index holds them): a hashed NOT IN filters the links as they are scanned.
+        // Locked accounts are few (a partial index holds them): a hashed NOT IN filters the rows as they are scanned.
         var hits = $"""
-            FROM account_links l
-            JOIN device_exposures e ON e.link_id = l.id
-            JOIN devices d ON d.id = e.device_id
-            WHERE l.status = @active AND d.owner_id = l.account_id
-              AND l.account_id NOT IN (SELECT a.id FROM accounts a WHERE a.status = @locked){where}
+            FROM blast_radius_exposures r
+            WHERE r.account_id NOT IN (SELECT a.id FROM accounts a WHERE a.status = @locked){where}
             """;
         command.CommandText = selected.Count == 1
             // One integration: an account has at most one active link to it (ux_account_links_one_active) and a device
             // one owner, so accounts = links and every hit row is a distinct device; one aggregation by link suffices.
             ? $"""
                 SELECT count(*), coalesce(sum(n), 0)::bigint, count(*)
-                FROM (SELECT l.id, count(*) AS n {hits}
-                      GROUP BY l.id) AS per_link
+                FROM (SELECT r.link_id, count(*) AS n {hits}
+                      GROUP BY r.link_id) AS per_link
                 """
             // One pass over the hits, three hash tables: a grouping set per count. In each set's rows the other two
             // columns are null, so count(column) counts that set's groups. (count(DISTINCT) would sort three times.)
             : $"""
                 SELECT count(account_id), count(device_id), count(link_id)
-                FROM (SELECT l.account_id, e.device_id, l.id AS link_id {hits}
-                      GROUP BY GROUPING SETS ((l.account_id), (e.device_id), (l.id))) AS per_set
+                FROM (SELECT r.account_id, r.device_id, r.link_id {hits}
+                      GROUP BY GROUPING SETS ((r.account_id), (r.device_id), (r.link_id))) AS per_set
                 """;
         return command;
     }
@@ -123,7 +129,7 @@ internal static class BlastRadiusQuery
                 }
                 var id = Parameter(command, $"i{terms.Count}", integration.Id);
                 var bits = Parameter(command, $"m{terms.Count}", (int)mask);
-                var term = new StringBuilder($"(l.integration_id = {id} AND l.granted_actions & {bits} <> 0");
+                var term = new StringBuilder($"(r.integration_id = {id} AND r.granted_actions & {bits} <> 0");
                 foreach (var part in notDenied)
                 {
                     term.Append(" AND ").Append(part);
@@ -171,14 +177,14 @@ internal static class BlastRadiusQuery
                 parts.Add($"{column} = ANY({Parameter(command, prefix + name, list.Select(canonical).Distinct(StringComparer.Ordinal).ToArray())})");
             }
         }
-        Text("d.model", "models", denying.Models, e => e);
-        Text("d.firmware", "firmware", denying.Firmware, e => e);
-        Text("d.region", "regions", denying.Regions, e => e);
+        Text("r.model", "models", denying.Models, e => e);
+        Text("r.firmware", "firmware", denying.Firmware, e => e);
+        Text("r.region", "regions", denying.Regions, e => e);
         // Serials are stored canonical (trimmed, upper case); the matcher compares trimmed and case-insensitively.
-        Text("d.serial", "devices", denying.Devices, e => e.Trim().ToUpperInvariant());
+        Text("r.serial", "devices", denying.Devices, e => e.Trim().ToUpperInvariant());
         if (denying.Accounts is { Count: > 0 } accounts)
         {
-            parts.Add($"l.account_id = ANY({Parameter(command, prefix + "accounts", accounts.ToArray())})");
+            parts.Add($"r.account_id = ANY({Parameter(command, prefix + "accounts", accounts.ToArray())})");
         }
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }

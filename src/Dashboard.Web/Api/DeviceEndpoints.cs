@@ -21,7 +21,8 @@ public static class DeviceEndpoints
         devices.MapGet("", SearchAsync)
             .WithName("SearchDevices")
             .WithSummary("Search devices by serial prefix, MAC prefix, owner email prefix or owner id, filtered as the fleet list "
-                + "(model, firmware, region, status, owned; all combine with AND); ordered by serial.");
+                + "(model, firmware, region, status, owned; all combine with AND); ordered by serial. A query's or filter's "
+                + "total is counted up to 10,000 (totalIsLowerBound: more match) unless exactCount=true.");
 
         devices.MapGet("/{serial}", GetAsync)
             .WithName("GetDevice")
@@ -41,18 +42,21 @@ public static class DeviceEndpoints
         [Description("'true': devices with an owner; 'false': devices without one.")] string? owned,
         [Description("Page number, from 1.")] int? page,
         [Description("Devices per page, 1 to 500 (default 50).")] int? pageSize,
+        [Description("'true': count every match (slower for broad filters at fleet scale); 'false' (default): a query's or "
+            + "filter's total stops at 10,000, and totalIsLowerBound says when more match.")] string? exactCount,
         DeviceSearch search, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var paging = Paging.Read(page, pageSize, errors);
         var problems = new QueryErrors();
         var filter = FleetQueryParameters.ReadFilter(model, firmware, region, status, owned, problems);
+        var count = FleetQueryParameters.ReadTotalCount(exactCount, problems);
         errors.Add(problems);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
-        return TypedResults.Ok(await search.SearchAsync(query, filter, paging, ct));
+        return TypedResults.Ok(await search.SearchAsync(query, filter, paging, count, ct));
     }
 
     internal static async Task<Results<Ok<DeviceResponse>, ProblemHttpResult>> GetAsync(

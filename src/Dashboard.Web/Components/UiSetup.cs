@@ -2,14 +2,16 @@ using Dashboard.Web.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using MudBlazor;
 using MudBlazor.Services;
+using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Components.Localization;
+using Dashboard.Web.Components.Time;
 using Radzen;
 
 namespace Dashboard.Web.Components;
 
 public static class UiSetup
 {
-    /// <summary>Blazor Server with Radzen components; every page runs in one interactive circuit except the account pages.</summary>
+    /// <summary>Blazor Server with MudBlazor: a static layout, each page an interactive island (@rendermode on the page).</summary>
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -20,6 +22,8 @@ public static class UiSetup
             o.SnackbarConfiguration.PreventDuplicates = false;
         });
         builder.Services.AddDashboardLocalization();
+        builder.Services.AddSingleton<ThemeCss>();
+        builder.Services.AddScoped<PersonClock>();
         builder.Services.AddCascadingAuthenticationState();
         // HttpOnly and SameSite=Strict by default; Secure outside Development like the sign-in cookie (AuthSetup).
         // Behind a TLS-terminating proxy the app must see the request as HTTPS (forwarded headers, see the README),
@@ -52,6 +56,7 @@ public static class UiSetup
         });
         app.UseDashboardLocalization();
         app.UseAntiforgery();
+        app.MapPreferences();
 
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

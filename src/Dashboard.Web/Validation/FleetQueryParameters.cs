@@ -1,3 +1,4 @@
+using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 
 namespace Dashboard.Web.Validation;
@@ -46,6 +47,21 @@ public static class FleetQueryParameters
             }
         }
         return new FleetFilter(Blank(model), Blank(firmware), Blank(region), statusValue, ownedValue);
+    }
+
+    /// <summary><c>exactCount</c>: <c>true|false</c> (default false, a capped total), read as <c>owned</c> is.</summary>
+    public static TotalCount ReadTotalCount(string? exactCount, QueryErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(exactCount))
+        {
+            return TotalCount.Capped;
+        }
+        if (bool.TryParse(exactCount.Trim(), out var exact))
+        {
+            return exact ? TotalCount.Exact : TotalCount.Capped;
+        }
+        errors.Add("exactCount", QueryProblem.ExactCount);
+        return TotalCount.Capped;
     }
 
     private static FleetSort ReadSort(string? sort, QueryErrors errors)

@@ -5,6 +5,7 @@ public enum QueryProblem
 {
     Status,
     Owned,
+    ExactCount,
     Sort,
     Time,
     FromAfterTo,
@@ -20,7 +21,7 @@ public sealed record QueryError(string Field, QueryProblem Problem)
     public string Message => Problem switch
     {
         QueryProblem.Status => "Must be 'active' or 'decommissioned'.",
-        QueryProblem.Owned => "Must be 'true' or 'false'.",
+        QueryProblem.Owned or QueryProblem.ExactCount => "Must be 'true' or 'false'.",
         QueryProblem.Sort => "Must be one of serial, model, firmware, optionally prefixed with '-' for descending.",
         QueryProblem.Time => AuditQueryParameters.TimeMessage,
         QueryProblem.FromAfterTo => "Must not be after 'to'.",

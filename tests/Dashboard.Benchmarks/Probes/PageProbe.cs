@@ -12,7 +12,9 @@ namespace Dashboard.Benchmarks.Probes;
 /// What a support agent waits for, one request at a time: the device page (<c>GET /devices/{serial}</c>, the
 /// server-rendered HTML, signed in), the fleet list page (<c>GET /devices</c>: the HTML with the filter values), its
 /// first page of rows (<see cref="FleetList.ListAsync"/>, which the page's grid asks for once the circuit runs,
-/// timed in-process), and the API's first page of the whole fleet (<c>GET /api/v1/devices</c>, staff token).
+/// timed in-process), the API's first page of the whole fleet (<c>GET /api/v1/devices</c>, staff token), and the
+/// first page of filtered lists (<see cref="FleetFilters"/>: in-process per filter, and through the API in turn), with
+/// their totals counted as by default (capped at 10,000, docs/decisions/0041-capped-list-totals.md).
 /// </summary>
 public static class PageProbe
 {
@@ -52,7 +54,28 @@ public static class PageProbe
                 response.EnsureSuccessStatusCode();
                 await response.Content.ReadAsByteArrayAsync(ct);
             }),
+            .. await FilteredAsync(fleet, fleetList, api, requests, ct),
         ];
+    }
+
+    private static async Task<IReadOnlyList<Figure>> FilteredAsync(
+        FleetSession fleet, FleetList fleetList, HttpClient api, int requests, CancellationToken ct)
+    {
+        var filters = await FleetFilters.OfAsync(fleet.ConnectionString, ct);
+        var figures = new List<Figure>();
+        foreach (var (name, filter, _) in filters)
+        {
+            figures.Add(await TimeAsync($"filtered first page: {name}", requests, async () =>
+                await fleetList.ListAsync(filter, FleetSort.BySerial, PageRequest.First(), ct)));
+        }
+        var next = 0;
+        figures.Add(await TimeAsync("API filtered first page, each filter in turn", requests, async () =>
+        {
+            using var response = await api.GetAsync("/api/v1/devices?" + filters[next++ % filters.Count].Query, ct);
+            response.EnsureSuccessStatusCode();
+            await response.Content.ReadAsByteArrayAsync(ct);
+        }));
+        return figures;
     }
 
     private static async Task<string> GetHtmlAsync(HttpClient browser, string path, CancellationToken ct)

@@ -47,6 +47,7 @@ public static class ScaleReport
                 continue;
             }
             Line($"preview {s.Scope} ({s.ActiveSwitches} active): p50 ms", s.P50Ms, l.P50Ms, "F0");
+            Line($"preview {s.Scope} ({s.ActiveSwitches} active): p95 ms", s.P95Ms, l.P95Ms, "F0");
             Line($"preview {s.Scope} ({s.ActiveSwitches} active): PostgreSQL CPU ms", s.ServerCpuMs, l.ServerCpuMs, "F0");
         }
         Console.WriteLine(Invariant($"  load average when measuring: {small.Load} / {large.Load}"));

@@ -12,20 +12,28 @@ using static Dashboard.Benchmarks.Stats;
 namespace Dashboard.Benchmarks.Scenarios;
 
 /// <summary>
-/// "preview": <c>POST /api/v1/kill-switches/preview</c> on instance A for a set of scopes, first with no switch active,
-/// then with three active switches that overlap them partly. The previous statement
+/// "preview": <c>POST /api/v1/kill-switches/preview</c> on instance A for six scopes (four broad ones, one narrowed by
+/// model, one by region), first with no switch active, then with three active switches that overlap them partly. The previous statement
 /// (<see cref="PreviousBlastRadiusQuery"/>) is timed on the same database in the same run, straight on PostgreSQL,
 /// and its counts are compared with the API's.
 /// </summary>
 public sealed class PreviewScenario : IBenchmarkScenario
 {
-    private static readonly (string Name, KillSwitchScope Scope)[] Scopes =
-    [
-        ("google-assistant / stream", new() { Integration = "google-assistant", Actions = ["stream"] }),
-        ("assistant / stream", new() { IntegrationKind = "assistant", Actions = ["stream"] }),
-        ("all integrations", new() { AllIntegrations = true }),
-        ("all integrations / region EU", new() { AllIntegrations = true, Regions = ["EU"] }),
-    ];
+    /// <param name="models">The fleet's models, most common first: the model-narrowed scope takes the second, so the
+    /// active switch on the first does not empty it.</param>
+    private static (string Name, KillSwitchScope Scope)[] Scopes(IReadOnlyList<string> models)
+    {
+        var model = models[Math.Min(1, models.Count - 1)];
+        return
+        [
+            ("google-assistant / stream", new() { Integration = "google-assistant", Actions = ["stream"] }),
+            ("assistant / stream", new() { IntegrationKind = "assistant", Actions = ["stream"] }),
+            ("all integrations", new() { AllIntegrations = true }),
+            ("all integrations / region EU", new() { AllIntegrations = true, Regions = ["EU"] }),
+            ($"assistant / model {model}", new() { IntegrationKind = "assistant", Models = [model] }),
+            ("google-assistant / stream / region US", new() { Integration = "google-assistant", Actions = ["stream"], Regions = ["US"] }),
+        ];
+    }
 
     // The bare scope as a client sends it: only the parts that are set.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -57,10 +65,11 @@ public sealed class PreviewScenario : IBenchmarkScenario
     }
 
     /// <summary>
-    /// One scope's preview through the API: median wall time and PostgreSQL CPU time per preview; or, when the API
-    /// did not answer 2xx, the failure and how long the failing call took (<paramref name="P50Ms"/>).
+    /// One scope's preview through the API: median and 95th percentile wall time and PostgreSQL CPU time per preview;
+    /// or, when the API did not answer 2xx, the failure and how long the failing call took (<paramref name="P50Ms"/>).
     /// </summary>
-    public sealed record Figure(string ActiveSwitches, string Scope, BlastRadius? Radius, double P50Ms, double ServerCpuMs, string? Failure);
+    public sealed record Figure(
+        string ActiveSwitches, string Scope, BlastRadius? Radius, double P50Ms, double ServerCpuMs, string? Failure, double P95Ms = double.NaN);
 
     public static async Task<IReadOnlyList<Figure>> MeasureAsync(FleetSession fleet, Settings settings, CancellationToken ct)
     {
@@ -68,10 +77,12 @@ public sealed class PreviewScenario : IBenchmarkScenario
             $"preview: {fleet.Counts.Devices:N0} devices, {settings.Runs} run(s) per scope through the API, {settings.PreviousRuns} of the previous statement"));
         using var client = new HttpClient { BaseAddress = fleet.A.BaseAddress, Timeout = TimeSpan.FromMinutes(10) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", WellKnownDemoSecrets.AdminToken);
-        Console.WriteLine(Row("active switches", "scope", "accounts / devices / links", "API p50 ms", "API min / max ms",
+        Console.WriteLine(Row("active switches", "scope", "accounts / devices / links", "API p50 ms", "API p95 ms", "API min / max ms",
             "PostgreSQL CPU ms", "previous statement p50 ms", "its PostgreSQL CPU ms", "same counts"));
-        Console.WriteLine(Row("---", "---", "---", "---", "---", "---", "---", "---", "---"));
-        var figures = await PreviewAllAsync(fleet, client, settings, "none", ct);
+        Console.WriteLine(Row("---", "---", "---", "---", "---", "---", "---", "---", "---", "---"));
+        var models = await ModelsAsync(fleet.ConnectionString, ct);
+        var scopes = Scopes(models);
+        var figures = await PreviewAllAsync(fleet, client, settings, scopes, "none", ct);
         if (!settings.ActiveSwitches)
         {
             return figures;
@@ -79,11 +90,10 @@ public sealed class PreviewScenario : IBenchmarkScenario
 
         // Three switches overlapping the scopes partly: one action of one integration in one region, one model
         // everywhere, and every automation integration.
-        var model = await AnyModelAsync(fleet.ConnectionString, ct);
         KillSwitchScope[] active =
         [
             new() { Integration = "alexa", Actions = ["stream"], Regions = ["EU"] },
-            new() { AllIntegrations = true, Models = [model] },
+            new() { AllIntegrations = true, Models = [models[0]] },
             new() { IntegrationKind = "automation" },
         ];
         var fired = new List<Guid>();
@@ -93,7 +103,7 @@ public sealed class PreviewScenario : IBenchmarkScenario
         }
         try
         {
-            figures.AddRange(await PreviewAllAsync(fleet, client, settings, "3", ct));
+            figures.AddRange(await PreviewAllAsync(fleet, client, settings, scopes, "3", ct));
         }
         finally
         {
@@ -106,10 +116,11 @@ public sealed class PreviewScenario : IBenchmarkScenario
     }
 
     private static async Task<List<Figure>> PreviewAllAsync(
-        FleetSession fleet, HttpClient client, Settings settings, string label, CancellationToken ct)
+        FleetSession fleet, HttpClient client, Settings settings, IReadOnlyList<(string Name, KillSwitchScope Scope)> scopes,
+        string label, CancellationToken ct)
     {
         var figures = new List<Figure>();
-        foreach (var (name, scope) in Scopes)
+        foreach (var (name, scope) in scopes)
         {
             var call = Stopwatch.GetTimestamp();
             try
@@ -121,7 +132,7 @@ public sealed class PreviewScenario : IBenchmarkScenario
                 // A preview the app does not answer (at fleet scale, its statement outlasting the command timeout) is a
                 // result to report, not the end of the run.
                 var failedAfter = Stopwatch.GetElapsedTime(call).TotalMilliseconds;
-                Console.WriteLine(Row(label, name, Invariant($"failed after {failedAfter:F0} ms: {e.Message}"), "-", "-", "-", "-", "-", "-"));
+                Console.WriteLine(Row(label, name, Invariant($"failed after {failedAfter:F0} ms: {e.Message}"), "-", "-", "-", "-", "-", "-", "-"));
                 figures.Add(new Figure(label, name, null, failedAfter, double.NaN, e.Message));
             }
         }
@@ -160,11 +171,12 @@ public sealed class PreviewScenario : IBenchmarkScenario
         var cpuPerPrevious = settings.PreviousRuns == 0 ? 0 : (fleet.Cluster.ServerCpuTime() - serverCpu).TotalMilliseconds / settings.PreviousRuns;
         Console.WriteLine(Row(label, name,
             Invariant($"{radius!.Accounts:N0} / {radius.Devices:N0} / {radius.Links:N0}"),
-            Invariant($"**{Median(times):F0}**"), Invariant($"{times.Min():F0} / {times.Max():F0}"), Invariant($"{cpuPerPreview:F0}"),
+            Invariant($"{Median(times):F0}"), Invariant($"**{Percentile(times, 95):F0}**"),
+            Invariant($"{times.Min():F0} / {times.Max():F0}"), Invariant($"{cpuPerPreview:F0}"),
             previous.Count == 0 ? "-" : Invariant($"{Median(previous):F0}"),
             previous.Count == 0 ? "-" : Invariant($"{cpuPerPrevious:F0}"),
             previousRadius is null ? "-" : previousRadius == radius ? "yes" : Invariant($"NO: {previousRadius}")));
-        return new Figure(label, name, radius, Median(times), cpuPerPreview, null);
+        return new Figure(label, name, radius, Median(times), cpuPerPreview, null, Percentile(times, 95));
     }
 
     private static async Task<BlastRadius> PreviewAsync(HttpClient client, KillSwitchScope scope, CancellationToken ct)
@@ -185,11 +197,18 @@ public sealed class PreviewScenario : IBenchmarkScenario
         return new BlastRadius(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    private static async Task<string> AnyModelAsync(string connectionString, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>> ModelsAsync(string connectionString, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT model FROM devices GROUP BY model ORDER BY count(*) DESC LIMIT 1", connection);
-        return (string)(await command.ExecuteScalarAsync(ct))!;
+        await using var command = new NpgsqlCommand(
+            "SELECT model FROM devices GROUP BY model ORDER BY count(*) DESC, model LIMIT 2", connection);
+        var models = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            models.Add(reader.GetString(0));
+        }
+        return models;
     }
 }

@@ -11,7 +11,8 @@ namespace Dashboard.Benchmarks.Scenarios;
 
 /// <summary>
 /// The blast radius statement as it was before the switches that already deny became set predicates (commit 47dfb45),
-/// kept only so the preview benchmark can time both on the same database in the same run.
+/// kept so the preview benchmark can time both on the same database in the same run, and the integration tests can
+/// prove the maintained table gives the same counts (KillSwitches/Radius/BlastRadiusPropertyTests).
 /// The blast radius of a scope as one SQL statement. The statement's shape follows the scope (a narrowing list adds
 /// one predicate), but every value travels as a parameter. It counts exposures whose link is active, whose device is
 /// still owned by the link's account, whose account is not locked, and for which at least one scoped action is both

@@ -29,7 +29,7 @@ public sealed class ScaleScenario : IBenchmarkScenario
             new DecisionsScenario.Settings(
                 (int)args.Long("clients", 32, min: 1), TimeSpan.FromSeconds(args.Long("seconds", 10, min: 1)),
                 (int)args.Long("runs", 1, min: 1), (int)args.Long("hot", 10_000, min: 1)),
-            new PreviewScenario.Settings((int)args.Long("preview-runs", 3, min: 1), PreviousRuns: 0, ActiveSwitches: false));
+            new PreviewScenario.Settings((int)args.Long("preview-runs", 3, min: 1), PreviousRuns: 0));
         var hold = TimeSpan.FromMinutes(args.Long("hold", 0, min: 0));
         args.RejectUnknown();
 

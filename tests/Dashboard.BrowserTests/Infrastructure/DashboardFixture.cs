@@ -21,16 +21,18 @@ public class DashboardFixture : IAsyncLifetime
     /// <summary>The app under test: over its embedded PostgreSQL here; a subclass may give it a database of its own.</summary>
     protected virtual Task<DashboardAppProcess> StartAppAsync() => DashboardAppProcess.StartAsync();
 
-    /// <summary>A fresh context (own cookies) with a desktop-sized viewport, pointed at the app.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <summary>
+    /// A fresh context (own cookies) pointed at the app: a desktop-sized viewport and an English browser unless
+    /// <paramref name="options"/> say otherwise (a phone's viewport, another language, a dark system theme).
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var chromium = await BrowserAsync();
-        var context = await chromium.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 860 },
-            Locale = "en-US",
-        });
+        options ??= new BrowserNewContextOptions();
+        options.BaseURL = App.BaseAddress.ToString();
+        options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 860 };
+        options.Locale ??= "en-US";
+        var context = await chromium.NewContextAsync(options);
         // Generous: the machine running the suite may be busy, and a slow answer is not what these tests are about.
         context.SetDefaultTimeout(30_000);
         return context;

@@ -102,8 +102,24 @@ public sealed partial class OpenApiCompletenessTests(DashboardAppFactory app) : 
             .Where(p => p!["in"]!.GetValue<string>() == "query")
             .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!["description"]?.GetValue<string>());
 
-        parameters.Keys.ShouldBe(["query", "model", "firmware", "region", "status", "owned", "page", "pageSize"], ignoreOrder: true);
+        parameters.Keys.ShouldBe(["query", "model", "firmware", "region", "status", "owned", "page", "pageSize", "exactCount"], ignoreOrder: true);
         parameters.Where(p => string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Key).ShouldBeEmpty("parameters without a description");
+    }
+
+    [Fact]
+    public async Task DeviceSearch_DescribesTheCappedTotal()
+    {
+        var document = await DocumentAsync();
+        var schema = document["paths"]!["/api/v1/devices"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        if (schema["$ref"]?.GetValue<string>() is { } reference)
+        {
+            schema = document["components"]!["schemas"]![reference.Split('/')[^1]]!;
+        }
+
+        var property = schema["properties"]?["totalIsLowerBound"];
+
+        property.ShouldNotBeNull(schema.ToJsonString());
+        property["description"].Text().ShouldContain("10,000");
     }
 
     [Fact]

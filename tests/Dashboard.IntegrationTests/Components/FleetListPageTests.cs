@@ -97,3 +97,24 @@ public sealed class FleetListPageTests(DashboardAppFactory app) : IClassFixture<
         page.WaitForAssertion(() => page.Find("[data-testid=fleet-count]").TextContent.ShouldBe(one));
     }
 }
+
+/// <summary>The fleet list past the count cap: "more than", and every match counted on request.</summary>
+public sealed class FleetListCappedCountTests(DashboardAppFactory app) : IClassFixture<DashboardAppFactory>
+{
+    [Fact]
+    public async Task Render_PastTheCap_SaysMoreThan_AndCountsThemAllOnRequest()
+    {
+        await Devices.CappedFleet.InsertAsync(app.ConnectionString);
+        await using var ctx = await PageTestContext.ForAsync(app, "support@demo.test");
+
+        var page = ctx.RenderAt<FleetListPage>("devices?region=CAP");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=fleet-count]").TextContent.ShouldContain("More than 10,000 devices match."));
+        page.Find("[data-testid=count-exactly]").GetAttribute("href").ShouldEndWith("devices?region=CAP&exactCount=true");
+
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("devices?region=CAP&exactCount=true");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=fleet-count]").TextContent.Trim().ShouldBe("10,001 devices match."));
+        page.FindAll("[data-testid=count-exactly]").ShouldBeEmpty();
+    }
+}

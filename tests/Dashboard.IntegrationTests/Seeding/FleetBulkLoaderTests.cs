@@ -51,6 +51,14 @@ public sealed class FleetBulkLoaderTests
             JOIN account_links l ON l.id = x.link_id JOIN devices d ON d.id = x.device_id
             WHERE l.status <> 'Active' OR d.owner_id IS DISTINCT FROM l.account_id
             """)).ShouldBe(0);
+        // The blast radius table's triggers fire with or without the fast path too: every exposure seeded is live.
+        (await database.CountAsync("SELECT count(*) FROM blast_radius_exposures")).ShouldBe(result.Inserted.Exposures);
+        (await database.CountAsync("""
+            SELECT count(*) FROM blast_radius_exposures r
+            JOIN account_links l ON l.id = r.link_id JOIN devices d ON d.id = r.device_id
+            WHERE r.account_id = l.account_id AND r.integration_id = l.integration_id AND r.granted_actions = l.granted_actions
+              AND r.model = d.model AND r.firmware = d.firmware AND r.region = d.region AND r.serial = d.serial
+            """)).ShouldBe(result.Inserted.Exposures);
         (await database.CountAsync("SELECT count(*) FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM devices d WHERE d.owner_id = a.id)"))
             .ShouldBe(0);
         (await database.CountAsync("SELECT count(DISTINCT integration_id) FROM account_links")).ShouldBe(3);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Dashboard.Web.Components.Time;
 using MudBlazor;
 
 namespace Dashboard.Web.Components.Localization;
@@ -49,10 +50,16 @@ public static class DashboardCultures
         return services;
     }
 
-    /// <summary>Pages, the circuit's hub connection and the preference form take the person's culture; the API does not.</summary>
+    /// <summary>Pages, the circuit's hub connection and the preference form take the person's culture and time zone; the API does not.</summary>
     public static WebApplication UseDashboardLocalization(this WebApplication app)
     {
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseRequestLocalization());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b
+            .UseRequestLocalization()
+            .Use((context, next) =>
+            {
+                context.RequestServices.GetRequiredService<PersonClock>().Use(context.Request.Cookies[PersonClock.CookieName]);
+                return next(context);
+            }));
         return app;
     }
 }

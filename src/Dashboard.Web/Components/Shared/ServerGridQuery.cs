@@ -23,3 +23,6 @@ public sealed record ServerGridSort(string Key, bool Descending)
 
 /// <summary>What a server grid asks its page for: one page of rows in one order (null: the list's own order).</summary>
 public sealed record ServerGridQuery(PageRequest Page, ServerGridSort? Sort);
+
+/// <summary>How many rows match, as the Core query counted them: <see cref="IsLowerBound"/> when it stopped counting.</summary>
+public sealed record ServerGridTotal(long Count, bool IsLowerBound);

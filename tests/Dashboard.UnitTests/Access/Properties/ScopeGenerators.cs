@@ -1,37 +1,20 @@
 using Dashboard.Core.KillSwitches;
 using FsCheck;
 using FsCheck.Fluent;
+using Dashboard.Tests.Shared;
 
 namespace Dashboard.UnitTests.Access.Properties;
 
 /// <summary>Random kill switch scopes over a fleet's own values, so that narrowings hit and miss often.</summary>
 internal static class ScopeGenerators
 {
-    public static readonly string[] ActionNames = ["stream", "snapshot", "events", "control"];
+    public static readonly string[] ActionNames = ValidScopes.ActionNames;
 
     /// <summary>Scopes the API would accept (one selector, known kinds and actions, non-empty lists); keys may be retired.</summary>
     public static Gen<KillSwitchScope> Valid(Fleet fleet) =>
-        from selector in Gen.Choose(0, 2)
-        from key in Gen.Elements(fleet.Integrations.Select(i => i.Key).Append("retired-bridge").ToArray())
-        from kind in Gen.Elements("assistant", "automation")
-        from actions in Narrowing(ActionNames)
-        from models in Narrowing(FleetGenerators.Models)
-        from firmware in Narrowing(FleetGenerators.Firmware)
-        from regions in Narrowing(FleetGenerators.Regions)
-        from accounts in Narrowing(fleet.Accounts.Select(a => a.Id).ToArray())
-        from devices in Narrowing(fleet.Devices.Select(d => d.Serial).Append("OTHER-0001").ToArray())
-        select new KillSwitchScope
-        {
-            Integration = selector == 0 ? key : null,
-            IntegrationKind = selector == 1 ? kind : null,
-            AllIntegrations = selector == 2,
-            Actions = actions,
-            Models = models,
-            Firmware = firmware,
-            Regions = regions,
-            Accounts = accounts,
-            Devices = devices,
-        };
+        ValidScopes.Of(new ValidScopes.Pools(
+            [.. fleet.Integrations.Select(i => i.Key), "retired-bridge"], FleetGenerators.Models, FleetGenerators.Firmware,
+            FleetGenerators.Regions, [.. fleet.Accounts.Select(a => a.Id)], [.. fleet.Devices.Select(d => d.Serial), "OTHER-0001"]));
 
     /// <summary>Anything a corrupted or hand-edited row could hold: any selector combination, junk values, empty lists.</summary>
     public static Gen<KillSwitchScope> Any(Fleet fleet) =>
@@ -56,11 +39,6 @@ internal static class ScopeGenerators
                 Devices = devices,
             }
             : valid;
-
-    private static Gen<IReadOnlyList<T>?> Narrowing<T>(IReadOnlyList<T> pool) =>
-        Gen.Frequency(
-            (2, Gen.Constant<IReadOnlyList<T>?>(null)),
-            (1, Gen.NonEmptyListOf(Gen.Elements<T>(pool)).Select(values => (IReadOnlyList<T>?)values.Distinct().ToArray())));
 
     // Keeps the list, empties it, or slips a bad entry into it.
     private static Gen<IReadOnlyList<string>?> Junk(IReadOnlyList<string>? list, string[] badEntries) =>

@@ -18,8 +18,9 @@ public sealed partial class FleetListPage
     private ServerGridSort? gridSort;
     private QueryErrors errors = new();
     private Draft draft = new(null, null, null, null, null);
-    // -1 until the first page is read: the prerendered page must not claim a count it never read.
-    private long total = -1;
+    private TotalCount count = TotalCount.Capped;
+    // Null until the first page is read: the prerendered page must not claim a count it never read.
+    private ServerGridTotal? total;
 
     /// <summary>Carried from the prerender into the circuit, so the filter values are read once per page load.</summary>
     [PersistentState]
@@ -33,11 +34,15 @@ public sealed partial class FleetListPage
     [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
     [SupplyParameterFromQuery(Name = "owned")] public string? Owned { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
+    [SupplyParameterFromQuery(Name = "exactCount")] public string? ExactCount { get; set; }
 
-    // TODO(radius): show capped counts ("more than 10,000", exact on request) once Paged carries TotalIsLowerBound.
-    private string CountText => total < 0
-        ? L["Counting"]
-        : L[CountWords.Key(total, "Devices"), total.ToString("N0", CultureInfo.CurrentCulture)];
+    /// <summary>A filtered count stops at 10,000 (docs/decisions/0041) unless the address asks for every match.</summary>
+    private string CountText => total switch
+    {
+        null => L["Counting"],
+        { IsLowerBound: true } => L["DevicesMoreThan", total.Count.ToString("N0", CultureInfo.CurrentCulture)],
+        _ => L[CountWords.Key(total.Count, "Devices"), total.Count.ToString("N0", CultureInfo.CurrentCulture)],
+    };
 
     protected override async Task OnInitializedAsync() => Facets ??= await Fleet.FacetsAsync();
 
@@ -45,15 +50,17 @@ public sealed partial class FleetListPage
     {
         var read = new QueryErrors();
         var (parsedFilter, parsedSort) = FleetQueryParameters.Read(Model, Firmware, Region, Status, Owned, Sort, read);
+        var parsedCount = FleetQueryParameters.ReadTotalCount(ExactCount, read);
         errors = read;
         draft = new Draft(parsedFilter.Model, parsedFilter.Firmware, parsedFilter.Region,
             parsedFilter.Status?.ToString().ToLowerInvariant(), parsedFilter.Owned is { } o ? (o ? "true" : "false") : null);
-        if (!read.HasErrors && (parsedFilter != filter || parsedSort != sort))
+        if (!read.HasErrors && (parsedFilter != filter || parsedSort != sort || parsedCount != count))
         {
-            total = -1;
+            total = null;
         }
         filter = parsedFilter;
         sort = parsedSort;
+        count = parsedCount;
         gridSort = ServerGridSort.Parse(Sort);
     }
 
@@ -61,7 +68,7 @@ public sealed partial class FleetListPage
     {
         var read = new QueryErrors();
         var (_, order) = FleetQueryParameters.Read(null, null, null, null, null, query.Sort?.ToString(), read);
-        return Fleet.ListAsync(filter, order, query.Page, ct);
+        return Fleet.ListAsync(filter, order, query.Page, count, ct);
     }
 
     private Task ApplyAsync(Draft chosen)
@@ -72,6 +79,8 @@ public sealed partial class FleetListPage
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters("devices", FleetQueryParameters.ToQuery(chosenFilter, sort)));
         return Task.CompletedTask;
     }
+
+    private string ExactHref => Navigation.GetUriWithQueryParameter("exactCount", "true");
 
     private string ExportHref =>
         Navigation.GetUriWithQueryParameters(ExportEndpoints.DevicesPath, FleetQueryParameters.ToQuery(filter, sort));
