@@ -20,7 +20,7 @@ public sealed class HomePageTests(DashboardFixture fixture)
         new Uri(page.Url).AbsolutePath.ShouldBe("/fleet");
         var expectedDevices = (DashboardAppProcess.GeneratedDevices + 4).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await Expect(page.Locator("[data-stat=devices]")).ToHaveTextAsync(expectedDevices);
-        await Expect(page.Locator("[data-breakdown=model] .rz-chart svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-breakdown=model] [data-testid=breakdown-chart] svg").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-breakdown=model] table")).ToContainTextAsync("Mi Home Security Camera Basic 1080p");
         await Expect(page.Locator("[data-breakdown=firmware] table")).ToContainTextAsync("3.5.1_00.66");
         await Expect(page.Locator("[data-breakdown=region] table")).ToContainTextAsync("EU");

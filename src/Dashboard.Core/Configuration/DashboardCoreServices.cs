@@ -38,6 +38,7 @@ public static class DashboardCoreServices
         services.TryAddSingleton<OwnershipHistory>();
         services.TryAddSingleton<DeviceSignals>();
         services.TryAddSingleton<AuditSearch>();
+        services.TryAddSingleton<AuditNames>();
         services.TryAddSingleton<AuditChainCheck>();
         services.TryAddSingleton<FleetList>();
         services.TryAddSingleton<FleetOverview>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dashboard.Core.Audit;
 using Dashboard.Core.Data;
 using Dashboard.Web.Auth;
+using Dashboard.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -30,7 +31,9 @@ public static class AuditEndpoints
     {
         var errors = new ValidationErrors();
         var paging = Paging.Read(page, pageSize, errors);
-        var filter = AuditQueryParameters.Read(actor, entity, entityId, from, to, errors);
+        var problems = new QueryErrors();
+        var filter = AuditQueryParameters.Read(actor, entity, entityId, from, to, problems);
+        errors.Add(problems);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

@@ -7,6 +7,7 @@ using Dashboard.Core.Privacy;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Auth.Resources;
 using Dashboard.Web.Privacy;
+using Dashboard.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -47,8 +48,10 @@ public static class DeviceEndpoints
     {
         var errors = new ValidationErrors();
         var paging = Paging.Read(page, pageSize, errors);
-        var filter = FleetQueryParameters.ReadFilter(model, firmware, region, status, owned, errors);
-        var count = FleetQueryParameters.ReadTotalCount(exactCount, errors);
+        var problems = new QueryErrors();
+        var filter = FleetQueryParameters.ReadFilter(model, firmware, region, status, owned, problems);
+        var count = FleetQueryParameters.ReadTotalCount(exactCount, problems);
+        errors.Add(problems);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

@@ -1,3 +1,4 @@
+using Dashboard.Web.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Web.Api;
@@ -29,6 +30,16 @@ public sealed class ValidationErrors
             _errors[field] = messages = [];
         }
         messages.Add(message);
+        return this;
+    }
+
+    /// <summary>The problems a shared query reader found, worded as the API words them.</summary>
+    public ValidationErrors Add(QueryErrors problems)
+    {
+        foreach (var problem in problems.All)
+        {
+            Add(problem.Field, problem.Message);
+        }
         return this;
     }
 

@@ -5,6 +5,7 @@ using Dashboard.Core.Privacy;
 using Dashboard.Web.Api;
 using Dashboard.Web.Auth;
 using Dashboard.Web.Privacy;
+using Dashboard.Web.Validation;
 using Microsoft.Net.Http.Headers;
 
 namespace Dashboard.Web.Exports;
@@ -36,7 +37,9 @@ public static class ExportEndpoints
         FleetList fleet, StaffAccessLog accessLog, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var (filter, order) = FleetQueryParameters.Read(model, firmware, region, status, owned, sort, errors);
+        var problems = new QueryErrors();
+        var (filter, order) = FleetQueryParameters.Read(model, firmware, region, status, owned, sort, problems);
+        errors.Add(problems);
         var reason = StaffReadReason.Read(context.Request, errors);
         if (errors.HasErrors)
         {
@@ -59,7 +62,9 @@ public static class ExportEndpoints
         AuditSearch search, StaffAccessLog accessLog, HttpContext context, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var filter = AuditQueryParameters.Read(actor, entity, entityId, from, to, errors);
+        var problems = new QueryErrors();
+        var filter = AuditQueryParameters.Read(actor, entity, entityId, from, to, problems);
+        errors.Add(problems);
         var reason = StaffReadReason.Read(context.Request, errors);
         if (errors.HasErrors)
         {

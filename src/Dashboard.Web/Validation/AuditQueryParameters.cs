@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dashboard.Core.Audit;
 
-namespace Dashboard.Web.Api;
+namespace Dashboard.Web.Validation;
 
 /// <summary>
 /// The query parameters that filter the audit log (<c>actor</c>, <c>entity</c>, <c>entityId</c>, <c>from</c>,
@@ -15,20 +15,20 @@ public static partial class AuditQueryParameters
     public const string TimeMessage = "Must be an ISO 8601 date or time, e.g. 2026-01-31 or 2026-01-31T08:00:00Z.";
 
     public static AuditFilter Read(
-        string? actor, string? entity, string? entityId, string? from, string? to, ValidationErrors errors)
+        string? actor, string? entity, string? entityId, string? from, string? to, QueryErrors errors)
     {
         var (entityType, idFromEntity) = SplitEntity(entity);
         var id = Blank(entityId) ? null : entityId!.Trim();
         if (idFromEntity is not null && id is not null && id != idFromEntity)
         {
-            errors.Add("entityId", "Give the entity id either in 'entity' (type:id) or in 'entityId', not two different ones.");
+            errors.Add("entityId", QueryProblem.EntityIdTwice);
         }
 
         var fromTime = ReadTime("from", from, errors);
         var toTime = ReadTime("to", to, errors);
         if (fromTime is { } f && toTime is { } t && f > t)
         {
-            errors.Add("from", "Must not be after 'to'.");
+            errors.Add("from", QueryProblem.FromAfterTo);
         }
         return new AuditFilter(
             Blank(actor) ? null : actor!.Trim(), entityType, id ?? idFromEntity, fromTime, toTime);
@@ -53,7 +53,7 @@ public static partial class AuditQueryParameters
     }
 
     /// <summary>An ISO 8601 date or date-time, as UTC; a value without an offset is taken as UTC.</summary>
-    internal static DateTime? ReadTime(string field, string? value, ValidationErrors errors)
+    internal static DateTime? ReadTime(string field, string? value, QueryErrors errors)
     {
         if (Blank(value))
         {
@@ -64,7 +64,7 @@ public static partial class AuditQueryParameters
             || !DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
-            errors.Add(field, TimeMessage);
+            errors.Add(field, QueryProblem.Time);
             return null;
         }
         return parsed.UtcDateTime;

@@ -1,22 +1,23 @@
 using Dashboard.Core.Data;
 using Dashboard.Core.Devices;
 
-namespace Dashboard.Web.Api;
+namespace Dashboard.Web.Validation;
 
 /// <summary>
 /// The query parameters of the fleet list and its CSV export: <c>model</c>, <c>firmware</c>, <c>region</c> (exact),
 /// <c>status</c> (<c>active|decommissioned</c>), <c>owned</c> (<c>true|false</c>) and <c>sort</c> (a column,
-/// <c>-column</c> for descending: <c>serial</c>, <c>model</c>, <c>firmware</c>).
+/// <c>-column</c> for descending: <c>serial</c>, <c>model</c>, <c>firmware</c>), read the same way by the page, the
+/// devices API and the CSV export.
 /// </summary>
 public static class FleetQueryParameters
 {
     public static (FleetFilter Filter, FleetSort Sort) Read(
-        string? model, string? firmware, string? region, string? status, string? owned, string? sort, ValidationErrors errors) =>
+        string? model, string? firmware, string? region, string? status, string? owned, string? sort, QueryErrors errors) =>
         (ReadFilter(model, firmware, region, status, owned, errors), ReadSort(sort, errors));
 
     /// <summary>The filter alone, for lists that keep their own order (the devices API orders by serial).</summary>
     public static FleetFilter ReadFilter(
-        string? model, string? firmware, string? region, string? status, string? owned, ValidationErrors errors)
+        string? model, string? firmware, string? region, string? status, string? owned, QueryErrors errors)
     {
         DeviceStatus? statusValue = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -29,7 +30,7 @@ public static class FleetQueryParameters
             };
             if (statusValue is null)
             {
-                errors.Add("status", "Must be 'active' or 'decommissioned'.");
+                errors.Add("status", QueryProblem.Status);
             }
         }
 
@@ -42,14 +43,14 @@ public static class FleetQueryParameters
             }
             else
             {
-                errors.Add("owned", "Must be 'true' or 'false'.");
+                errors.Add("owned", QueryProblem.Owned);
             }
         }
         return new FleetFilter(Blank(model), Blank(firmware), Blank(region), statusValue, ownedValue);
     }
 
     /// <summary><c>exactCount</c>: <c>true|false</c> (default false, a capped total), read as <c>owned</c> is.</summary>
-    public static TotalCount ReadTotalCount(string? exactCount, ValidationErrors errors)
+    public static TotalCount ReadTotalCount(string? exactCount, QueryErrors errors)
     {
         if (string.IsNullOrWhiteSpace(exactCount))
         {
@@ -59,11 +60,11 @@ public static class FleetQueryParameters
         {
             return exact ? TotalCount.Exact : TotalCount.Capped;
         }
-        errors.Add("exactCount", "Must be 'true' or 'false'.");
+        errors.Add("exactCount", QueryProblem.ExactCount);
         return TotalCount.Capped;
     }
 
-    private static FleetSort ReadSort(string? sort, ValidationErrors errors)
+    private static FleetSort ReadSort(string? sort, QueryErrors errors)
     {
         var fleetSort = FleetSort.BySerial;
         if (!string.IsNullOrWhiteSpace(sort))
@@ -82,7 +83,7 @@ public static class FleetQueryParameters
             }
             else
             {
-                errors.Add("sort", "Must be one of serial, model, firmware, optionally prefixed with '-' for descending.");
+                errors.Add("sort", QueryProblem.Sort);
             }
         }
 
@@ -90,4 +91,15 @@ public static class FleetQueryParameters
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The address of a fleet view: only what differs from the default, so a plain list has a plain address.</summary>
+    public static Dictionary<string, object?> ToQuery(FleetFilter filter, FleetSort sort) => new()
+    {
+        ["model"] = filter.Model,
+        ["firmware"] = filter.Firmware,
+        ["region"] = filter.Region,
+        ["status"] = filter.Status?.ToString().ToLowerInvariant(),
+        ["owned"] = filter.Owned is { } o ? (o ? "true" : "false") : null,
+        ["sort"] = sort == FleetSort.BySerial ? null : (sort.Descending ? "-" : "") + sort.Column.ToString().ToLowerInvariant(),
+    };
 }

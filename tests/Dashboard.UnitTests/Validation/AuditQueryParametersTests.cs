@@ -1,6 +1,6 @@
-using Dashboard.Web.Api;
+using Dashboard.Web.Validation;
 
-namespace Dashboard.UnitTests.Api;
+namespace Dashboard.UnitTests.Validation;
 
 public sealed class AuditQueryParametersTests
 {
@@ -23,7 +23,7 @@ public sealed class AuditQueryParametersTests
     [InlineData("2026-03-01T12:30:15.250Z", "2026-03-01T12:30:15.25")]
     public void ReadTime_IsoShapes_AreUtc(string value, string expectedUtc)
     {
-        var errors = new ValidationErrors();
+        var errors = new QueryErrors();
 
         var time = AuditQueryParameters.ReadTime("from", value, errors);
 
@@ -40,20 +40,20 @@ public sealed class AuditQueryParametersTests
     [InlineData("20260301")]
     public void ReadTime_OtherShapes_AreErrorsNamingTheField(string value)
     {
-        var errors = new ValidationErrors();
+        var errors = new QueryErrors();
 
         AuditQueryParameters.ReadTime("to", value, errors).ShouldBeNull();
 
-        errors.ToDictionary().Keys.ShouldBe(["to"]);
+        errors.All.ShouldBe([new QueryError("to", QueryProblem.Time)]);
     }
 
     [Fact]
     public void Read_FromAfterTo_IsAnErrorOnFrom()
     {
-        var errors = new ValidationErrors();
+        var errors = new QueryErrors();
 
         AuditQueryParameters.Read(null, null, null, "2026-03-02", "2026-03-01", errors);
 
-        errors.ToDictionary().Keys.ShouldBe(["from"]);
+        errors.All.ShouldBe([new QueryError("from", QueryProblem.FromAfterTo)]);
     }
 }
