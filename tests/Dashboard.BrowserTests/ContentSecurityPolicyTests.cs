@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Dashboard.BrowserTests;
 
 /// <summary>
-/// The Content-Security-Policy as Chromium enforces it, over the pages that use the most of Blazor and Radzen
+/// The Content-Security-Policy as Chromium enforces it, over the pages that use the most of Blazor and MudBlazor
 /// (grids, dropdown popups, dialogs, charts, notifications): nothing is refused, and each page answers clicks.
 /// </summary>
 [Collection(DashboardCollection.Name)]
@@ -35,7 +35,7 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
         var csp = await CspWatch.AttachAsync(context);
         var page = await context.NewPageAsync();
 
-        // The sign-in page: static, but it loads the Blazor script (enhanced forms) and Radzen's theme.
+        // The sign-in page: static, but it loads the Blazor script (enhanced forms), MudBlazor's styles and the theme.
         await page.GotoAsync("/Account/Login");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => typeof window.Blazor === 'object'");
@@ -43,7 +43,7 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
 
         // Admin home: statistics and charts.
         new Uri(page.Url).AbsolutePath.ShouldBe("/fleet");
-        await Expect(page.Locator("[data-breakdown=model] .rz-chart svg")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-breakdown=model] svg").First).ToBeVisibleAsync();
 
         // Kill switch builder and its confirmation dialog (opened, then cancelled: nothing fires).
         await page.GotoAsync("/admin/kill-switches/new?integration=google-assistant");
@@ -51,7 +51,7 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
         await Expect(page.GetByTestId("blast-radius")).ToHaveAttributeAsync("data-state", "ready");
         await page.GetByLabel("Reason (required)").FillAsync("CSP check: opened and cancelled");
         await page.GetByTestId("review-fire").ClickAsync();
-        var dialog = page.Locator(".rz-dialog");
+        var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("Type FIRE to confirm");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
@@ -60,7 +60,7 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
         await page.GotoAsync("/devices");
         await Session.WaitForCircuitAsync(page);
         await Expect(page.Locator("[data-testid=fleet-grid] tbody tr").First).ToBeVisibleAsync();
-        await page.Locator(".rz-form-field", new() { HasText = "Region" }).Locator(".rz-dropdown").ClickAsync();
+        await page.GetByTestId("filter-region").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "US", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("region=US", StringComparison.Ordinal));
 

@@ -88,5 +88,5 @@ public sealed class DatabaseOutageJourneyTests(OwnDatabaseFixture fixture)
     }
 
     private static ILocator PageTwo(IPage page) =>
-        page.Locator("[data-testid=fleet-grid] .rz-pager").GetByText("2", new() { Exact = true });
+        page.GetByRole(AriaRole.Button, new() { Name = "Next page" });
 }

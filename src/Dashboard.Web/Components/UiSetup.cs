@@ -5,7 +5,6 @@ using MudBlazor.Services;
 using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Components.Localization;
 using Dashboard.Web.Components.Time;
-using Radzen;
 
 namespace Dashboard.Web.Components;
 
@@ -15,7 +14,6 @@ public static class UiSetup
     public static WebApplicationBuilder AddDashboardUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddRadzenComponents();
         builder.Services.AddMudServices(o =>
         {
             o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

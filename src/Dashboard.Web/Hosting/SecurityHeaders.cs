@@ -8,11 +8,11 @@ namespace Dashboard.Web.Hosting;
 public static class SecurityHeaders
 {
     /// <summary>
-    /// Blazor Server needs no inline or eval'd script: blazor.web.js and Radzen.Blazor.js are files served from
+    /// Blazor Server needs no inline or eval'd script: blazor.web.js and MudBlazor.min.js are files served from
     /// this origin, and the circuit's WebSocket is same-origin, which CSP Level 3 <c>'self'</c> covers for ws/wss.
-    /// <c>'unsafe-inline'</c> for styles only: Radzen components and Blazor's DOM updates write <c>style</c>
+    /// <c>'unsafe-inline'</c> for styles only: MudBlazor components and Blazor's DOM updates write <c>style</c>
     /// attributes, and blazor.web.js builds its reconnection overlay with a <c>&lt;style&gt;</c> element (see
-    /// docs/decisions/0015-web-security.md). Radzen ships its fonts in its own CSS and draws some images as
+    /// docs/decisions/0015-web-security.md). MudBlazor draws its icons as inline SVG and some images as
     /// <c>data:</c> URLs. ContentSecurityPolicyTests (browser) checks that no page meets a refusal.
     /// </summary>
     public const string ContentSecurityPolicy =

@@ -56,7 +56,7 @@ public sealed class CircuitsScenario : IBenchmarkScenario
             await using var browser = await BrowserSessions.LaunchAsync(app.BaseAddress);
             var dumps = dumpFolder is null ? null : new HeapDumps(dumpFolder, app.ProcessId);
 
-            // Warm-up: every page kind opened and closed once, so JIT, Razor and Radzen static caches are loaded.
+            // Warm-up: every page kind opened and closed once, so JIT, Razor and MudBlazor static caches are loaded.
             var warmUp = new List<IBrowserContext>();
             foreach (var page in new[] { "linked-services", "devices", "fleet" }.Select((k, i) => PageOf(k, i)))
             {

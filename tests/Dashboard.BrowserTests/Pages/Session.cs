@@ -28,7 +28,7 @@ public static class Session
     {
         var viewport = page.ViewportSize ?? new PageViewportSizeResult { Width = 1280, Height = 860 };
         var contentHeight = await page.EvaluateAsync<int>(
-            "() => Math.ceil(Math.max(...[...document.querySelectorAll('.rz-body')].map(b => b.getBoundingClientRect().top + b.scrollHeight), document.documentElement.scrollHeight))");
+            "() => Math.ceil(Math.max(...[...document.querySelectorAll('.mud-main-content, main')].map(b => b.getBoundingClientRect().top + b.scrollHeight), document.documentElement.scrollHeight))");
         await page.SetViewportSizeAsync(viewport.Width, Math.Clamp(contentHeight, viewport.Height, 4000));
         // Charts redraw for the new size; give them a moment (this only affects the picture, never an assertion).
         await page.WaitForTimeoutAsync(500);

@@ -3,7 +3,6 @@ using Bunit;
 using Dashboard.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace Dashboard.IntegrationTests.Components;
 
@@ -17,8 +16,6 @@ internal static class PageRendering
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         // The first render of a class waits for a cold app and database; a busy machine is not what these tests judge.
         BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
-        // PageIsland still hosts Radzen's dialogs for pages not migrated yet; they must use the test's navigation.
-        ctx.Services.AddRadzenComponents();
         // Pages run as interactive islands: PageIsland renders its outage boundary only then.
         ctx.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         ctx.Services.GetRequiredService<NavigationManager>().NavigateTo(address);

@@ -60,6 +60,7 @@ internal static partial class FormEndpoints
     {
         ["POST /Account/Logout"] = Who.Admin,
         ["POST /Account/Login"] = Who.Anonymous,
+        ["POST /preferences"] = Who.Anonymous,
         ["POST /Account/AccessDenied"] = Who.Anonymous,
         ["POST /not-found"] = Who.Anonymous,
         ["POST /"] = Who.Admin,
