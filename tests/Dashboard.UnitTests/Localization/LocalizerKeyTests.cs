@@ -51,7 +51,8 @@ public sealed partial class LocalizerKeyTests
     [GeneratedRegex(@"IStringLocalizer<(?<type>[\w.]+)>\s+(?<name>\w+)")]
     private static partial Regex Injection();
 
-    private static Regex Use(string name) => new($@"\b{Regex.Escape(name)}\[""(?<key>[^""]+)""");
+    // Literal keys only (L["Key"] or L["Key", args]); a key built at run time (L["Field_" + part]) has its own fallback.
+    private static Regex Use(string name) => new($@"\b{Regex.Escape(name)}\[""(?<key>[^""]+)""(?=\s*[\],])");
 
     private static string RepositoryRoot() =>
         typeof(LocalizerKeyTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
