@@ -21,6 +21,7 @@ public static class UiSetup
         });
         builder.Services.AddDashboardLocalization();
         builder.Services.AddSingleton<ThemeCss>();
+        builder.Services.AddSingleton(new PageIslandOptions());
         builder.Services.AddScoped<PersonClock>();
         builder.Services.AddCascadingAuthenticationState();
         // HttpOnly and SameSite=Strict by default; Secure outside Development like the sign-in cookie (AuthSetup).

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Bunit;
 using Dashboard.Core.Auth;
+using Dashboard.Web.Components.Layout;
 using Dashboard.Web.Components.Localization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,8 @@ public sealed class PageTestContext : BunitContext
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // The tests render MudBlazor's providers themselves, beside the page, to read its dialogs and snackbars.
+        Services.AddSingleton(new PageIslandOptions { HostsMudProviders = false });
         Services.AddDashboardLocalization();
         Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(user));
         Services.AddCascadingAuthenticationState();
