@@ -41,14 +41,17 @@ public sealed class SupportJourneyTests(DashboardFixture fixture)
         var entries = page.GetByTestId("timeline-entry");
         await Expect(entries).ToHaveCountAsync(1);
 
-        // The current owner is refused in words: nothing changes.
+        // The current owner is refused in words in the confirmation, which keeps the reason typed: nothing changes.
         await page.GetByTestId("transfer").ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("Transfer DEMO-CAM-0003 from bob@demo.test");
         await dialog.GetByTestId("reason-dialog-account").FillAsync("bob@demo.test");
         await dialog.GetByTestId("reason-dialog-reason").FillAsync(Reason);
         await dialog.GetByTestId("reason-dialog-confirm").ClickAsync();
-        await Expect(page.GetByText("Not done: DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account.")).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("reason-dialog-refusal")).ToHaveTextAsync("Not done: DEMO-CAM-0003 is already owned by bob@demo.test. A transfer needs another account.");
+        await Expect(dialog.GetByTestId("reason-dialog-reason")).ToHaveValueAsync(Reason);
+        await dialog.GetByTestId("reason-dialog-cancel").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("device-owner")).ToHaveTextAsync("bob@demo.test");
         await Expect(entries).ToHaveCountAsync(1);
 
