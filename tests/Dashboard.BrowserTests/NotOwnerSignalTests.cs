@@ -39,7 +39,7 @@ public sealed class NotOwnerSignalTests(DashboardFixture fixture)
         await Session.WaitForCircuitAsync(page);
         var notOwnerRow = page.Locator("[data-testid=access-by-reason] tr[data-reason=not_owner]");
         await Expect(notOwnerRow).ToBeVisibleAsync();
-        await Expect(notOwnerRow).ToContainTextAsync("deny");
+        await Expect(notOwnerRow).ToContainTextAsync("denied");
         await Session.ScreenshotAsync(page, "not-owner-banner.png");
 
         await banner.GetByRole(AriaRole.Link, new() { Name = "Review not_owner decisions" }).ClickAsync();
@@ -56,7 +56,7 @@ public sealed class NotOwnerSignalTests(DashboardFixture fixture)
         await Expect(decisions.First).ToContainTextAsync("stream");
         // The burst sent no X-Correlation-Id: each request's own trace id is stored and shown, to find it in the logs.
         await Expect(decisions.First.GetByTestId("correlation-id")).ToHaveTextAsync(new Regex("^[0-9a-f]{32}$"));
-        await Expect(page.GetByText($"({Burst} in all)")).ToBeVisibleAsync();   // paged: every one of them, 25 a page
+        await Expect(page.GetByText($"({Burst} in all)", new() { Exact = true })).ToBeVisibleAsync();   // paged: every one of them, 25 a page
 
         await Session.ScreenshotAsync(page, "not-owner-signal.png");
     }
